@@ -1,0 +1,99 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// One module per concern; arrows point one way:
+//   qtickets-ingest → Ingest → {QTicketsAPI, ClickHouseHTTP}
+//   qtickets-fake   → QTicketsFake (independent of QTicketsAPI's models on purpose)
+let strict: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
+
+let package = Package(
+    name: "qtickets-ingest",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "qtickets-ingest", targets: ["qtickets-ingest"]),
+        .executable(name: "qtickets-fake", targets: ["qtickets-fake"]),
+        .library(name: "ClickHouseHTTP", targets: ["ClickHouseHTTP"]),
+        .library(name: "QTicketsAPI", targets: ["QTicketsAPI"]),
+        .library(name: "QTicketsFake", targets: ["QTicketsFake"]),
+        .library(name: "Ingest", targets: ["Ingest"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
+    targets: [
+        // zlib through the system library (zlib1g-dev): gzip for INSERT bodies.
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(
+            name: "ClickHouseHTTP",
+            dependencies: [
+                "CZlib",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "QTicketsAPI",
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "QTicketsFake",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "Ingest",
+            dependencies: [
+                "ClickHouseHTTP",
+                "QTicketsAPI",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "qtickets-ingest",
+            dependencies: [
+                "Ingest",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "qtickets-fake",
+            dependencies: [
+                "QTicketsFake",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "ClickHouseHTTPTests", dependencies: ["ClickHouseHTTP"], swiftSettings: strict),
+        .testTarget(name: "QTicketsAPITests", dependencies: ["QTicketsAPI", "QTicketsFake"], swiftSettings: strict),
+        .testTarget(name: "QTicketsFakeTests", dependencies: ["QTicketsFake"], swiftSettings: strict),
+        .testTarget(
+            name: "IngestTests",
+            dependencies: ["Ingest", "QTicketsFake", "ClickHouseHTTP", "QTicketsAPI"],
+            swiftSettings: strict
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

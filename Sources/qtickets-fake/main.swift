@@ -1,0 +1,1 @@
+print("qtickets-fake: not yet")

@@ -1,0 +1,1 @@
+print("qtickets-ingest: not yet")
