@@ -1,0 +1,162 @@
+#!/usr/bin/env bash
+# A local ClickHouse for tests, benchmarks and the demo, run from a folder of its own.
+#
+#   scripts/clickhouse.sh start   start it (or find the running one), print its env file
+#   scripts/clickhouse.sh stop    stop it by its PID
+#   scripts/clickhouse.sh status  say whether it runs
+#   scripts/clickhouse.sh env     print the env file path (CLICKHOUSE_HOST, _USER, _PASSWORD, _DB)
+#
+# The server listens on 127.0.0.1 only, on free ports, with an `etl_writer` user that has a
+# password (sha256 in users.xml; 18.16 has no CREATE USER). State lives in $QT_CH_DIR
+# (default .local/clickhouse in the repository), so it never touches a system server.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+dir="${QT_CH_DIR:-$root/.local/clickhouse}"
+envfile="$dir/env"
+pidfile="$dir/server.pid"
+
+free_port() {
+    python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
+}
+
+port_is_free() {
+    python3 -c 'import socket,sys; s=socket.socket(); s.bind(("127.0.0.1",int(sys.argv[1]))); s.close()' "$1" 2>/dev/null
+}
+
+running() {
+    [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null
+}
+
+ping_ok() {
+    local port="$1"
+    [ "$(curl -s --max-time 1 "http://127.0.0.1:$port/ping" 2>/dev/null)" = "Ok." ]
+}
+
+write_config() {
+    local http_port="$1" tcp_port="$2" password="$3"
+    mkdir -p "$dir/data" "$dir/tmp" "$dir/user_files" "$dir/log" "$dir/format_schemas"
+    local sha
+    sha=$(printf '%s' "$password" | sha256sum | cut -d' ' -f1)
+    cat > "$dir/config.xml" <<XML
+<?xml version="1.0"?>
+<yandex>
+    <logger><level>warning</level><log>$dir/log/server.log</log><errorlog>$dir/log/error.log</errorlog><size>100M</size><count>2</count></logger>
+    <listen_host>127.0.0.1</listen_host>
+    <http_port>$http_port</http_port>
+    <tcp_port>$tcp_port</tcp_port>
+    <path>$dir/data/</path>
+    <tmp_path>$dir/tmp/</tmp_path>
+    <user_files_path>$dir/user_files/</user_files_path>
+    <format_schema_path>$dir/format_schemas/</format_schema_path>
+    <users_config>$dir/users.xml</users_config>
+    <default_profile>default</default_profile>
+    <default_database>default</default_database>
+    <timezone>UTC</timezone>
+    <keep_alive_timeout>60</keep_alive_timeout>
+    <max_concurrent_queries>100</max_concurrent_queries>
+    <mark_cache_size>268435456</mark_cache_size>
+    <mlock_executable>false</mlock_executable>
+</yandex>
+XML
+    cat > "$dir/users.xml" <<XML
+<?xml version="1.0"?>
+<yandex>
+    <profiles>
+        <default>
+            <max_memory_usage>4000000000</max_memory_usage>
+            <allow_experimental_low_cardinality_type>1</allow_experimental_low_cardinality_type>
+        </default>
+    </profiles>
+    <users>
+        <default>
+            <password></password>
+            <networks><ip>127.0.0.1</ip><ip>::1</ip></networks>
+            <profile>default</profile>
+            <quota>default</quota>
+        </default>
+        <etl_writer>
+            <password_sha256_hex>$sha</password_sha256_hex>
+            <networks><ip>127.0.0.1</ip><ip>::1</ip></networks>
+            <profile>default</profile>
+            <quota>default</quota>
+        </etl_writer>
+    </users>
+    <quotas><default><interval><duration>3600</duration><queries>0</queries><errors>0</errors><result_rows>0</result_rows><read_rows>0</read_rows><execution_time>0</execution_time></interval></default></quotas>
+</yandex>
+XML
+}
+
+start() {
+    if running; then
+        # shellcheck disable=SC1090
+        . "$envfile"
+        if ping_ok "$CH_HTTP_PORT"; then
+            echo "clickhouse: already running (pid $(cat "$pidfile"), $CLICKHOUSE_HOST)" >&2
+            echo "$envfile"
+            return 0
+        fi
+    fi
+    command -v clickhouse-server >/dev/null || [ -x /usr/sbin/clickhouse-server ] || "$root/scripts/install-deps.sh" >&2
+    mkdir -p "$dir"
+    local http_port tcp_port password
+    if [ -f "$envfile" ]; then
+        # Keep the password and ports of an earlier start when the ports are still free.
+        # shellcheck disable=SC1090
+        . "$envfile"
+        password="$CLICKHOUSE_PASSWORD"
+        http_port="$CH_HTTP_PORT"; tcp_port="$CH_TCP_PORT"
+        # A restart keeps its address, so clients that outlive it reconnect.
+        port_is_free "$http_port" || http_port=$(free_port)
+        port_is_free "$tcp_port" || tcp_port=$(free_port)
+    else
+        password="$(head -c 18 /dev/urandom | base64 | tr -d '/+=' )"
+        http_port=$(free_port); tcp_port=$(free_port)
+    fi
+    while [ "$tcp_port" = "$http_port" ]; do tcp_port=$(free_port); done
+    write_config "$http_port" "$tcp_port" "$password"
+    cat > "$envfile" <<ENV
+CLICKHOUSE_HOST=http://127.0.0.1:$http_port
+CLICKHOUSE_USER=etl_writer
+CLICKHOUSE_PASSWORD=$password
+CLICKHOUSE_DB=zakaz
+CH_HTTP_PORT=$http_port
+CH_TCP_PORT=$tcp_port
+ENV
+    chmod 600 "$envfile"
+    local server=/usr/sbin/clickhouse-server
+    [ -x "$server" ] || server="$(command -v clickhouse-server)"
+    (cd "$dir" && nohup "$server" --config-file="$dir/config.xml" >"$dir/log/stdout.log" 2>&1 & echo $! > "$pidfile")
+    for _ in $(seq 1 100); do
+        if ping_ok "$http_port"; then
+            echo "clickhouse: started (pid $(cat "$pidfile"), http://127.0.0.1:$http_port)" >&2
+            echo "$envfile"
+            return 0
+        fi
+        running || break
+        sleep 0.2
+    done
+    echo "clickhouse: failed to start; see $dir/log/" >&2
+    tail -20 "$dir/log/stdout.log" "$dir/log/error.log" >&2 2>/dev/null || true
+    return 1
+}
+
+stop() {
+    if running; then
+        local pid; pid=$(cat "$pidfile")
+        kill "$pid"
+        for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+        kill -0 "$pid" 2>/dev/null && kill -9 "$pid"
+        echo "clickhouse: stopped (pid $pid)" >&2
+    else
+        echo "clickhouse: not running" >&2
+    fi
+    rm -f "$pidfile"
+}
+
+case "${1:-}" in
+    start) start ;;
+    stop) stop ;;
+    status) if running; then echo "running (pid $(cat "$pidfile"))"; else echo "stopped"; exit 1; fi ;;
+    env) echo "$envfile" ;;
+    *) echo "usage: $0 start|stop|status|env" >&2; exit 2 ;;
+esac
