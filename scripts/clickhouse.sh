@@ -125,14 +125,17 @@ ENV
     chmod 600 "$envfile"
     local server=/usr/sbin/clickhouse-server
     [ -x "$server" ] || server="$(command -v clickhouse-server)"
-    (cd "$dir" && nohup "$server" --config-file="$dir/config.xml" >"$dir/log/stdout.log" 2>&1 & echo $! > "$pidfile")
+    rm -f "$pidfile"
+    (cd "$dir" && nohup "$server" --config-file="$dir/config.xml" >"$dir/log/stdout.log" 2>&1 &)
     for _ in $(seq 1 100); do
         if ping_ok "$http_port"; then
+            # The launcher's $! can be a short-lived wrapper: record the server's own PID,
+            # found by its config path, which is unique to this folder.
+            pgrep -o -f -- "--config-file=$dir/config.xml" > "$pidfile"
             echo "clickhouse: started (pid $(cat "$pidfile"), http://127.0.0.1:$http_port)" >&2
             echo "$envfile"
             return 0
         fi
-        running || break
         sleep 0.2
     done
     echo "clickhouse: failed to start; see $dir/log/" >&2
