@@ -86,6 +86,12 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // Decoding throughput of order pages vs Python's json.loads (scripts/bench-decode.sh).
+        .executableTarget(
+            name: "qtickets-bench-decode",
+            dependencies: ["QTicketsAPI"],
+            swiftSettings: strict
+        ),
         .testTarget(name: "ClickHouseHTTPTests", dependencies: ["ClickHouseHTTP"], swiftSettings: strict),
         .testTarget(name: "QTicketsAPITests", dependencies: ["QTicketsAPI", "QTicketsFake"], swiftSettings: strict),
         .testTarget(name: "QTicketsFakeTests", dependencies: ["QTicketsFake"], swiftSettings: strict),

@@ -1,0 +1,18 @@
+/// The seats answer: `{"data": {seatID: seat, ...}}`, an object keyed by seat id as documented;
+/// an array is accepted too. Rows are isolated like list rows.
+struct SeatsEnvelope: Decodable, Sendable {
+    var rows: [ElementResult<Seat>]
+
+    enum CodingKeys: String, CodingKey { case data }
+
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        if try c.isAbsentOrNull(.data) {
+            self.rows = []
+        } else if let keyed = try? c.decode([String: ElementResult<Seat>].self, forKey: .data) {
+            self.rows = keyed.sorted { $0.key < $1.key }.map(\.value)
+        } else {
+            self.rows = try c.decode([ElementResult<Seat>].self, forKey: .data)
+        }
+    }
+}

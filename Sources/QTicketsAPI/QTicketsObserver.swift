@@ -1,0 +1,10 @@
+/// Receives what the client does, for metrics and the run summary (the ingester's metrics actor
+/// conforms). Calls are awaited inline, so implementations should be quick.
+public protocol QTicketsObserver: Sendable {
+    /// Every attempt, first or retry; `status` is `nil` when no answer arrived.
+    func requestCompleted(endpoint: String, status: Int?, attempt: Int, duration: Duration) async
+    /// A retry is about to wait `wait` after attempt `attempt` failed.
+    func retryScheduled(endpoint: String, status: Int?, attempt: Int, wait: Duration) async
+    /// A row that did not decode was skipped; `id` when it was readable.
+    func recordSkipped(endpoint: String, id: Int?, reason: String) async
+}

@@ -1,0 +1,98 @@
+import Foundation
+import Logging
+import NIOCore
+import NIOFoundationCompat
+
+/// Runs one logical read request to completion: rate-limited attempts, classification of each
+/// answer, jittered retries within the attempt and deadline budget, and decoding of the body.
+///
+/// Decoding happens inside the attempt so that a truncated or empty 200 body is retried like any
+/// other transient failure.
+struct RequestExecutor: Sendable {
+    let baseURL: String
+    let authorization: String
+    let transport: any QTicketsTransport
+    let limiter: RateLimiter
+    let policy: RetryPolicy
+    let requestTimeout: Duration
+    let logger: Logger
+    let observer: (any QTicketsObserver)?
+    let time: ClockSource
+    let random: @Sendable () -> Double
+    let decoder = JSONDecoder()
+
+    func request(_ endpoint: Endpoint, body: [UInt8]?) -> TransportRequest {
+        var headers: [(String, String)] = [
+            ("Authorization", authorization),
+            ("Accept", "application/json"),
+        ]
+        if body != nil { headers.append(("Content-Type", "application/json")) }
+        return TransportRequest(method: "GET", url: baseURL + endpoint.path, headers: headers, body: body)
+    }
+
+    /// GETs `endpoint` with `body` and decodes the 2xx answer as `T`.
+    func get<T: Decodable>(_ endpoint: Endpoint, body: [UInt8]?, as type: T.Type) async throws -> T {
+        let outgoing = request(endpoint, body: body)
+        let started = time.elapsed()
+        var attempt = 0
+        while true {
+            attempt += 1
+            let failure: ResponseClassifier.Failure
+            _ = try await limiter.acquire()
+            let attemptStart = time.elapsed()
+            do {
+                let response = try await transport.send(outgoing, timeout: requestTimeout)
+                await limiter.release()
+                await observer?.requestCompleted(
+                    endpoint: endpoint.label, status: response.status, attempt: attempt, duration: time.elapsed() - attemptStart)
+                if (200..<300).contains(response.status) {
+                    do {
+                        guard response.body.readableBytes > 0 else {
+                            throw QTicketsError.emptyBody(endpoint: endpoint.label, status: response.status)
+                        }
+                        return try decoder.decode(T.self, from: response.body)
+                    } catch {
+                        failure = ResponseClassifier.decodingFailure(
+                            error, endpoint: endpoint, status: response.status, bodyBytes: response.body.readableBytes)
+                    }
+                } else {
+                    failure = ResponseClassifier.failure(for: response, endpoint: endpoint)
+                }
+            } catch {
+                await limiter.release()
+                if error is CancellationError || Task.isCancelled { throw CancellationError() }
+                await observer?.requestCompleted(
+                    endpoint: endpoint.label, status: nil, attempt: attempt, duration: time.elapsed() - attemptStart)
+                failure = ResponseClassifier.failure(forTransportError: error, endpoint: endpoint)
+            }
+
+            guard failure.retryable else { throw failure.error }
+            guard attempt < policy.maxAttempts else {
+                throw QTicketsError.retriesExhausted(endpoint: endpoint.label, attempts: attempt, lastError: failure.error)
+            }
+            let wait: Duration
+            if let retryAfter = failure.retryAfter {
+                // The server said when: pause everybody, not just this task.
+                await limiter.pause(for: retryAfter)
+                wait = retryAfter
+            } else {
+                wait = policy.backoff(afterAttempt: attempt, unit: random())
+            }
+            if time.elapsed() - started + wait > policy.deadline {
+                throw QTicketsError.deadlineExceeded(endpoint: endpoint.label, lastError: failure.error)
+            }
+            logger.warning(
+                "Temporary QTickets API error",
+                metadata: [
+                    "endpoint": "\(endpoint.label)",
+                    "status": "\(failure.error.status.map(String.init) ?? "none")",
+                    "attempt": "\(attempt)",
+                    "wait": "\(String(format: "%.3f", wait.secondsDouble))s",
+                    "error": "\(failure.error)",
+                ]
+            )
+            await observer?.retryScheduled(endpoint: endpoint.label, status: failure.error.status, attempt: attempt, wait: wait)
+            try await time.sleep(wait)
+        }
+    }
+}
