@@ -47,6 +47,19 @@ public indirect enum QTicketsError: Error, Sendable, Equatable, CustomStringConv
         }
     }
 
+    /// The resource does not exist (HTTP 404: the JSON envelope or an HTML page). A missing
+    /// show's seats, for instance, is something a caller may skip rather than fail on.
+    public var isNotFound: Bool { status == 404 }
+
+    /// The token was rejected, directly or as the last error of a retried request.
+    public var isTokenRejected: Bool {
+        switch self {
+        case .tokenRejected: return true
+        case .retriesExhausted(_, _, let last): return last.isTokenRejected
+        default: return false
+        }
+    }
+
     public var description: String {
         switch self {
         case .tokenRejected(let e, let s):
