@@ -59,7 +59,7 @@ printf 'unthrottled: %s wall %.2f s, cpu %.2f s, peak RSS %s MB, requests %s, or
     "$status" "$wall" "$cpu" "$rss" "$requests" "$(calc "$orders / $wall")" "$(calc "$tickets / $wall")"
 
 echo "== the same organiser behind a server-side limit of $limit requests/s"
-start_fake --rate-limit "$limit"
+start_fake --server-rps "$limit"
 rps=$(calc "$limit * 0.9")
 run_ingest bench_e2e_limited "$rps" 8
 rejected=$(curl -s "${base%/api/rest/v1}/__fake/stats" | python3 -c 'import json,sys; print(json.load(sys.stdin).get("rejectedByRateLimit","?"))' 2>/dev/null || echo "?")
