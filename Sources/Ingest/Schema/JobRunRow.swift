@@ -45,10 +45,10 @@ public struct JobRunRow: RowBinaryRow, Equatable {
         writer.writeString(runID)
         writer.writeDateTime(epochSeconds: startedAt)
         if let finishedAt {
-            writer.writeNullableMarker(isNull: false)
+            writer.writeNonNullMarker()
             writer.writeDateTime(epochSeconds: finishedAt)
         } else {
-            writer.writeNullableMarker(isNull: true)
+            writer.writeNull()
         }
         writer.writeString(status)
         writer.writeUInt64(rowsProcessed)
