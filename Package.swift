@@ -94,7 +94,11 @@ let package = Package(
         ),
         .testTarget(name: "ClickHouseHTTPTests", dependencies: ["ClickHouseHTTP"], swiftSettings: strict),
         .testTarget(name: "QTicketsAPITests", dependencies: ["QTicketsAPI", "QTicketsFake"], swiftSettings: strict),
-        .testTarget(name: "QTicketsFakeTests", dependencies: ["QTicketsFake"], swiftSettings: strict),
+        .testTarget(
+            name: "QTicketsFakeTests",
+            dependencies: ["QTicketsFake", .product(name: "AsyncHTTPClient", package: "async-http-client")],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "IngestTests",
             dependencies: ["Ingest", "QTicketsFake", "ClickHouseHTTP", "QTicketsAPI"],

@@ -3,7 +3,7 @@
 # Idempotent: a second run installs nothing.
 set -euo pipefail
 need=()
-for pkg in clickhouse-server clickhouse-client zlib1g-dev libcurl4-openssl-dev libjemalloc-dev tzdata curl python3; do
+for pkg in clickhouse-server clickhouse-client zlib1g-dev libcurl4-openssl-dev libjemalloc-dev tzdata curl python3 time; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || need+=("$pkg")
 done
 if [ ${#need[@]} -eq 0 ]; then

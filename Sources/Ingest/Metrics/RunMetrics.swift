@@ -1,0 +1,85 @@
+import ClickHouseHTTP
+import Foundation
+import QTicketsAPI
+
+/// The metrics actor: one per run, fed by the API client (as its ``QTicketsObserver``), the
+/// batching inserters (their batch reports) and the run itself (phases, row counts).
+///
+/// Everything the operator sees about a run — the summary line, `meta_job_runs.metrics`, the
+/// optional Prometheus textfile — is a ``MetricsSnapshot`` of this actor, so they cannot disagree.
+public actor RunMetrics: QTicketsObserver {
+    private var requests: [String: [String: Int]] = [:]
+    private var requestSeconds: [String: Double] = [:]
+    private var retries: [String: Int] = [:]
+    private var skipped: [MetricsSnapshot.SkippedRecord] = []
+    private var tables: [String: MetricsSnapshot.TableStats] = [:]
+    private var counters: [String: Int] = [:]
+    private var phases: [String: Double] = [:]
+    private let started = ContinuousClock.now
+
+    public init() {}
+
+    // MARK: QTicketsObserver
+
+    public func requestCompleted(endpoint: String, status: Int?, attempt: Int, duration: Duration) {
+        let name = Self.normalised(endpoint)
+        requests[name, default: [:]][status.map(String.init) ?? "network_error", default: 0] += 1
+        requestSeconds[name, default: 0] += duration.seconds
+    }
+
+    public func retryScheduled(endpoint: String, status: Int?, attempt: Int, wait: Duration) {
+        retries[Self.normalised(endpoint), default: 0] += 1
+    }
+
+    public func recordSkipped(endpoint: String, id: Int?, reason: String) {
+        skipped.append(.init(endpoint: Self.normalised(endpoint), id: id, reason: reason))
+    }
+
+    // MARK: The writer and the run
+
+    public func batchWritten(_ report: BatchReport) {
+        var stats = tables[report.table] ?? .init()
+        if report.error == nil {
+            stats.rows += report.rows
+            stats.batches += 1
+            stats.rawBytes += report.rawBytes
+            stats.compressedBytes += report.compressedBytes
+        } else {
+            stats.failedBatches += 1
+        }
+        stats.retries += max(0, report.attempts - 1)
+        stats.seconds += report.duration.seconds
+        tables[report.table] = stats
+    }
+
+    public func add(_ counter: String, _ value: Int = 1) { counters[counter, default: 0] += value }
+
+    public func recordPhase(_ name: String, seconds: Double) { phases[name, default: 0] += seconds }
+
+    public func snapshot() -> MetricsSnapshot {
+        MetricsSnapshot(
+            requests: requests,
+            requestSeconds: requestSeconds,
+            retries: retries,
+            skipped: skipped,
+            tables: tables,
+            counters: counters,
+            phases: phases,
+            elapsedSeconds: (ContinuousClock.now - started).seconds
+        )
+    }
+
+    /// `shows/123/seats` → `shows/{id}/seats`: metrics by endpoint, not by object.
+    static func normalised(_ endpoint: String) -> String {
+        endpoint.split(separator: "/", omittingEmptySubsequences: false)
+            .map { $0.allSatisfy(\.isNumber) && !$0.isEmpty ? "{id}" : String($0) }
+            .joined(separator: "/")
+    }
+}
+
+extension Duration {
+    var seconds: Double {
+        let parts = components
+        return Double(parts.seconds) + Double(parts.attoseconds) / 1e18
+    }
+}

@@ -1,0 +1,38 @@
+import ClickHouseHTTP
+import Foundation
+import Logging
+import QTicketsAPI
+
+/// Builds the two clients from a validated configuration. The only place where the secrets
+/// leave their ``Secret`` wrappers.
+extension IngestConfiguration {
+    public var clickHouseConfiguration: ClickHouseConfiguration {
+        ClickHouseConfiguration(
+            url: clickHouseURL, user: clickHouseUser, password: clickHousePassword.revealed,
+            database: clickHouseDatabase, caFile: clickHouseCAFile,
+            connectTimeout: .seconds(10), requestTimeout: .seconds(clickHouseTimeoutSeconds)
+        )
+    }
+
+    public var batchingConfiguration: BatchingConfiguration {
+        var batching = BatchingConfiguration()
+        batching.maxRows = batchRows
+        batching.maxBytes = batchBytes
+        batching.maxAge = .milliseconds(batchAgeMilliseconds)
+        switch compression {
+        case .none: batching.compression = .none
+        case let .gzip(level): batching.compression = .gzip(level: level)
+        }
+        batching.retry.maxAttempts = clickHouseMaxAttempts
+        return batching
+    }
+
+    public var qticketsConfiguration: QTicketsConfiguration {
+        var retry = RetryPolicy()
+        retry.maxAttempts = apiMaxAttempts
+        return QTicketsConfiguration(
+            baseURL: apiBaseURL, token: apiToken.revealed, requestsPerSecond: apiRequestsPerSecond,
+            burst: apiBurst, concurrency: apiConcurrency, requestTimeout: .seconds(apiTimeoutSeconds), retry: retry
+        )
+    }
+}

@@ -1,0 +1,29 @@
+import Foundation
+
+/// Which days the ticket table holds completely.
+///
+/// A successful run loads every order whose `updated_at` is inside its window, and an order is
+/// updated when it is paid, so a chain of successful, overlapping windows reaching back to `T`
+/// means every ticket paid since `T` is in the table in its latest state. A day that starts
+/// before `T` may hold only some of its tickets: before recomputing it, the run fetches that
+/// day's orders by `payed_at`. This is what lets a 1-hour run correct a day a year old without
+/// shrinking it, even on a warehouse that never saw a backfill.
+public enum CoverageTracker {
+    public struct Window: Sendable, Equatable {
+        public var from: Date
+        public var to: Date
+        public init(from: Date, to: Date) { self.from = from; self.to = to }
+    }
+
+    /// The earliest instant from which `current` plus the earlier successful windows cover
+    /// time without a gap.
+    public static func coveredSince(current: Window, previous: [Window]) -> Date {
+        var covered = current.from
+        // Latest first: each window that reaches the covered edge extends it backwards.
+        for window in previous.sorted(by: { $0.to > $1.to }) {
+            guard window.to >= covered else { break }
+            covered = min(covered, window.from)
+        }
+        return covered
+    }
+}

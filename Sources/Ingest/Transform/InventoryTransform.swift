@@ -1,0 +1,44 @@
+import Foundation
+import QTicketsAPI
+
+/// Seats of a show → one inventory row; and which shows are worth polling.
+public enum InventoryTransform {
+    /// Over the show's seats, each `root_id` once (multiprice tariffs repeat a physical seat),
+    /// disabled seats left out: left = Σ free_quantity, total = Σ max_quantity.
+    public static func totals(of seats: [Seat]) -> (total: UInt64, left: UInt64) {
+        var seen = Set<String>()
+        var total: UInt64 = 0
+        var left: UInt64 = 0
+        for seat in seats where !seat.disabled {
+            let root = seat.rootID.isEmpty ? seat.id : seat.rootID
+            guard seen.insert(root).inserted else { continue }
+            total += UInt64(clamping: max(0, seat.maxQuantity))
+            left += UInt64(clamping: max(0, seat.freeQuantity))
+        }
+        return (total, left)
+    }
+
+    /// Shows of live events that are neither deleted nor finished.
+    public static func pollableShows(of events: [Event], now: Date) -> [(event: Event, show: Show)] {
+        events.filter { $0.deletedAt == nil }.flatMap { event in
+            event.shows
+                .filter { $0.deletedAt == nil && ($0.finishDate.map { $0 > now } ?? true) }
+                .map { (event: event, show: $0) }
+        }
+    }
+
+    public static func row(event: Event, show: Show, seats: [Seat], snapshotAt: Date) -> InventoryRow {
+        let totals = totals(of: seats)
+        let seconds = TicketTransform.epochSeconds(snapshotAt)
+        return InventoryRow(
+            snapshotAt: seconds,
+            eventID: UInt64(clamping: event.id),
+            eventName: event.name,
+            showID: UInt64(clamping: show.id),
+            city: event.city?.name ?? "",
+            ticketsTotal: totals.total,
+            ticketsLeft: totals.left,
+            version: UInt64(max(0, (snapshotAt.timeIntervalSince1970 * 1_000).rounded(.down)))
+        )
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import QTicketsAPI
+
+/// Orders → ticket rows: a pure function, the one place where "sold" is defined.
+///
+/// A ticket is sold when its order is paid (`payed`), the order is not cancelled (`deleted_at`
+/// null), the ticket is not cancelled (basket `deleted_at` null) and not refunded (basket
+/// `refunded_at` null). Every basket becomes a row whatever its status, so a later change
+/// (a refund, a cancellation) replaces the row that counted it.
+public struct TicketTransform: Sendable {
+    public let calendar: SalesCalendar
+
+    public init(calendar: SalesCalendar) { self.calendar = calendar }
+
+    public func rows(for order: Order, city: String, fetchedAt: Date) -> [TicketRow] {
+        let payedAt = order.payedAt
+        let salesDay = payedAt.map { calendar.day(of: $0) } ?? 0
+        let updatedAt = order.updatedAt ?? fetchedAt
+        // Version = the order's last change (ms): replaying an older window cannot overwrite a
+        // newer state; the same state read twice is the same row.
+        let version = UInt64(max(0, (updatedAt.timeIntervalSince1970 * 1_000).rounded(.down)))
+        return order.baskets.map { basket in
+            TicketRow(
+                ticketID: UInt64(clamping: basket.id),
+                orderID: UInt64(clamping: order.id),
+                eventID: UInt64(clamping: order.eventID),
+                showID: UInt64(clamping: basket.showID),
+                city: city,
+                salesDay: salesDay,
+                payedAt: payedAt.map(Self.epochSeconds) ?? 0,
+                status: Self.status(order: order, basket: basket),
+                quantity: UInt32(clamping: max(0, basket.quantity)),
+                price: basket.price,
+                orderUpdatedAt: Self.epochSeconds(updatedAt),
+                version: version
+            )
+        }
+    }
+
+    public static func status(order: Order, basket: Basket) -> TicketRow.Status {
+        if order.deletedAt != nil { return .cancelled }
+        if !order.payed || order.payedAt == nil { return .pending }
+        if basket.deletedAt != nil { return .ticketCancelled }
+        if basket.refundedAt != nil { return .refunded }
+        return .sold
+    }
+
+    static func epochSeconds(_ date: Date) -> UInt32 {
+        UInt32(clamping: Int64(date.timeIntervalSince1970.rounded(.down)))
+    }
+}

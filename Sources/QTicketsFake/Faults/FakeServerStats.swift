@@ -1,0 +1,26 @@
+/// Counters of everything the fake saw, for tests and benchmarks to assert on.
+public struct FakeServerStats: Sendable, Codable, Equatable {
+    public var totalRequests = 0
+    /// "events", "event", "orders", "order", "seats", "unknown" (HTML 404), "write".
+    public var byRoute: [String: Int] = [:]
+    /// Status codes answered (dropped connections have none: see `droppedConnections`).
+    public var byStatus: [Int: Int] = [:]
+    /// 429s of the server-side rate limit (requests above R per second).
+    public var rejectedByRateLimit = 0
+    /// 403s for a missing or wrong token.
+    public var unauthorized = 0
+    /// POST / PUT / PATCH / DELETE requests: the ingester must never send one.
+    public var writeAttempts = 0
+    public var injected429 = 0
+    public var injected503 = 0
+    public var droppedConnections = 0
+    public var malformedPages = 0
+    /// Requests that carried a query string (which the API ignores).
+    public var requestsWithQueryString = 0
+    /// Non-empty request bodies that were not JSON (treated as no body, like the real API).
+    public var unparseableBodies = 0
+    /// Order rows served in list pages (for serving-rate measurements).
+    public var ordersServed = 0
+
+    public init() {}
+}

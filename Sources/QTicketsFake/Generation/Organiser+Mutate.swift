@@ -1,0 +1,69 @@
+import Foundation
+
+extension Organiser {
+    /// Moves the organiser forward to `now`, as the real one changes between two ingester runs:
+    /// - `newOrders` new orders (ids continue ascending) paid/updated in the last hour up to `now`;
+    /// - `refunds` tickets of OLD paid orders get `refunded_at = now`;
+    /// - `cancellations` OLD live orders get `deleted_at = now` (and all their tickets);
+    /// each change sets the order's `updated_at` to `now`, so a window on `updated_at` sees it.
+    /// Seat quantities are recomputed from the orders afterwards. Deterministic for the same
+    /// organiser, seed and `now`.
+    public mutating func mutate(seed: UInt64, newOrders: Int, refunds: Int, cancellations: Int, now: Date) {
+        let nowEpoch = Int(now.timeIntervalSince1970.rounded(.down))
+        var generator = OrganiserGenerator(spec: spec, now: nowEpoch)
+        generator.rng = SplitMix64(seed: seed ^ 0x5EED_0F_C4A7_6E5)
+        generator.nextOrderID = (orders.last?.id ?? 1_600_000)
+        generator.nextBasketID = orders.reduce(12_000_000) { acc, o in o.baskets.reduce(acc) { max($0, $1.id) } }
+        generator.nextClientID = orders.reduce(1_000_000) { max($0, $1.clientID) }
+        var rng = SplitMix64(seed: seed)
+        let oldCount = orders.count
+
+        // Refunds: one live, unrefunded ticket of a paid, live order.
+        var touched = Set<Int>()
+        var attempts = 0
+        var done = 0
+        while done < refunds, oldCount > 0, attempts < refunds * 50 + 100 {
+            attempts += 1
+            let i = rng.int(in: 0...(oldCount - 1))
+            guard !touched.contains(i), orders[i].payed, orders[i].deletedAt == nil else { continue }
+            let candidates = orders[i].baskets.indices.filter {
+                orders[i].baskets[$0].deletedAt == nil && orders[i].baskets[$0].refundedAt == nil
+            }
+            guard let b = rng.pick(candidates) else { continue }
+            orders[i].baskets[b].refundedAt = nowEpoch
+            orders[i].baskets[b].updatedAt = nowEpoch
+            orders[i].updatedAt = max(orders[i].updatedAt, nowEpoch)
+            touched.insert(i)
+            done += 1
+        }
+
+        // Cancellations: a whole live order (paid or pending) is cancelled.
+        attempts = 0
+        done = 0
+        while done < cancellations, oldCount > 0, attempts < cancellations * 50 + 100 {
+            attempts += 1
+            let i = rng.int(in: 0...(oldCount - 1))
+            guard !touched.contains(i), orders[i].deletedAt == nil else { continue }
+            orders[i].deletedAt = nowEpoch
+            for b in orders[i].baskets.indices where orders[i].baskets[b].deletedAt == nil {
+                orders[i].baskets[b].deletedAt = nowEpoch
+                orders[i].baskets[b].barcode = nil
+                orders[i].baskets[b].updatedAt = nowEpoch
+            }
+            orders[i].updatedAt = max(orders[i].updatedAt, nowEpoch)
+            touched.insert(i)
+            done += 1
+        }
+
+        if newOrders > 0 {
+            let catalogue = SalesCatalogue(events: events, seats: seats)
+            if !catalogue.events.isEmpty {
+                let window = min(nowEpoch, max(self.nowEpoch, nowEpoch - 3600))...nowEpoch
+                orders.reserveCapacity(orders.count + newOrders)
+                for _ in 0..<newOrders { orders.append(generator.makeOrder(catalogue, window: window)) }
+            }
+        }
+        self.nowEpoch = max(self.nowEpoch, nowEpoch)
+        SeatOccupancy.apply(to: &self)
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+
+/// A loopback HTTP server that behaves like the QTickets REST API (see qtickets-api.md):
+/// GET-with-body filters, `paging`, bearer check, JSON and HTML errors, PHP-shaped JSON,
+/// plus injectable faults and counters. Built directly on SwiftNIO so the test suite does
+/// not pull a web framework.
+public final class FakeQTicketsServer: Sendable {
+    private let group: MultiThreadedEventLoopGroup
+    private let channel: any Channel
+    private let state: FakeServerState
+    /// The port actually bound (useful with `port: 0`).
+    public let port: Int
+    /// `http://HOST:PORT/api/rest/v1` (no trailing slash).
+    public let baseURL: String
+
+    private init(group: MultiThreadedEventLoopGroup, channel: any Channel, state: FakeServerState, host: String, port: Int) {
+        self.group = group
+        self.channel = channel
+        self.state = state
+        self.port = port
+        self.baseURL = "http://\(host):\(port)\(FakeRoute.basePath)"
+    }
+
+    /// Binds and starts serving. `port: 0` picks a free port (see `port` / `baseURL`).
+    public static func start(
+        organiser: Organiser, token: String, faults: FaultPlan = .none, host: String = "127.0.0.1", port: Int = 0,
+        threads: Int = System.coreCount
+    ) async throws -> FakeQTicketsServer {
+        let state = FakeServerState(organiser: organiser, token: token, faults: faults)
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: max(1, threads))
+        do {
+            let channel = try await ServerBootstrap(group: group)
+                .serverChannelOption(.backlog, value: 512)
+                .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+                .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
+                .childChannelInitializer { channel in
+                    channel.eventLoop.makeCompletedFuture {
+                        try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: true)
+                        try channel.pipeline.syncOperations.addHandler(FakeHTTPHandler(state: state))
+                    }
+                }
+                .bind(host: host, port: port)
+                .get()
+            guard let bound = channel.localAddress?.port else {
+                try? await channel.close()
+                throw FakeServerError.noLocalAddress
+            }
+            return FakeQTicketsServer(group: group, channel: channel, state: state, host: host, port: bound)
+        } catch {
+            try? await group.shutdownGracefully()
+            throw error
+        }
+    }
+
+    /// Serves `organiser` from the next request on (e.g. after `Organiser.mutate`).
+    public func replaceOrganiser(_ organiser: Organiser) async {
+        state.replace(organiser)
+    }
+
+    /// The organiser being served.
+    public func organiser() async -> Organiser {
+        state.organiser
+    }
+
+    /// Mutates the served organiser in place (see `Organiser.mutate`) and returns the result.
+    @discardableResult
+    public func mutate(seed: UInt64, newOrders: Int, refunds: Int, cancellations: Int, now: Date) async -> Organiser {
+        var organiser = state.organiser
+        organiser.mutate(seed: seed, newOrders: newOrders, refunds: refunds, cancellations: cancellations, now: now)
+        state.replace(organiser)
+        return organiser
+    }
+
+    /// Installs a new fault plan; its counters start from zero.
+    public func setFaults(_ faults: FaultPlan) async {
+        state.setFaults(faults)
+    }
+
+    public func faults() async -> FaultPlan {
+        state.faults
+    }
+
+    public func stats() async -> FakeServerStats {
+        state.stats
+    }
+
+    public func resetStats() async {
+        state.resetStats()
+    }
+
+    public func shutdown() async throws {
+        try? await channel.close()
+        try await group.shutdownGracefully()
+    }
+}

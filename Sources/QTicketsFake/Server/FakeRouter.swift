@@ -1,0 +1,117 @@
+import NIOCore
+
+/// Builds the answer of an admitted read request: pure function of the snapshot and query.
+enum FakeRouter {
+    /// The real API's default page sizes; a body `per_page` is ignored, as on the real API.
+    static let ordersPerPage = 50
+    static let eventsPerPage = 10
+
+    static func respond(
+        route: FakeRoute, query: ListQuery, snapshot: ServingSnapshot, malformed: FaultPlan.MalformedMode?,
+        allocator: ByteBufferAllocator
+    ) -> FakeResponse {
+        let organiser = snapshot.organiser
+        do {
+            switch route {
+            case .orders:
+                let selection = try snapshot.orderSelection(query)
+                return listPage(selection, perPage: ordersPerPage, page: query.page, malformed: malformed, allocator: allocator) {
+                    index, defect, out in
+                    OrderRenderer.write(organiser.orders[index], defect: defect, to: &out)
+                }
+            case .events:
+                let selection = try snapshot.eventSelection(query)
+                var response = listPage(selection, perPage: eventsPerPage, page: query.page, malformed: nil, allocator: allocator) {
+                    index, _, out in
+                    EventRenderer.write(organiser.events[index], to: &out)
+                }
+                response.ordersServed = 0
+                return response
+            case .order(let id):
+                guard let index = snapshot.orderIndexByID[id] else {
+                    return .notFound(resource: "Order", id: id, allocator: allocator)
+                }
+                var out = JSONOutput(buffer: allocator.buffer(capacity: 4096))
+                out.beginObject()
+                out.key("data")
+                OrderRenderer.write(organiser.orders[index], to: &out)
+                out.endObject()
+                return FakeResponse(status: .ok, contentType: "application/json", body: out.buffer)
+            case .event(let id):
+                guard let index = snapshot.eventIndexByID[id] else {
+                    return .notFound(resource: "Event", id: id, allocator: allocator)
+                }
+                var out = JSONOutput(buffer: allocator.buffer(capacity: 4096))
+                out.beginObject()
+                out.key("data")
+                EventRenderer.write(organiser.events[index], to: &out)
+                out.endObject()
+                return FakeResponse(status: .ok, contentType: "application/json", body: out.buffer)
+            case .seats(let showID):
+                guard let seats = organiser.seats[showID] else {
+                    return .notFound(resource: "Show", id: showID, allocator: allocator)
+                }
+                var out = JSONOutput(buffer: allocator.buffer(capacity: 256 + seats.count * 200))
+                out.beginObject()
+                out.key("data")
+                SeatRenderer.write(seats, showID: showID, flat: query.flat, select: query.select, to: &out)
+                out.endObject()
+                return FakeResponse(status: .ok, contentType: "application/json", body: out.buffer)
+            case .unknown, .write, .adminStats:
+                return .htmlNotFound(allocator: allocator)
+            }
+        } catch {
+            switch error {
+            case .unknownColumn(let c):
+                return .error(.badRequest, message: "Unknown column \"\(c)\"", code: "BAD_REQUEST", allocator: allocator)
+            case .unknownOperator(let o):
+                return .error(.badRequest, message: "Unknown operator \"\(o)\"", code: "BAD_REQUEST", allocator: allocator)
+            case .malformedWhere:
+                return .error(.badRequest, message: "Malformed where", code: "BAD_REQUEST", allocator: allocator)
+            }
+        }
+    }
+
+    /// `{"data":[...],"paging":{"perPage":P,"currentPage":N,"total":T}}`
+    private static func listPage(
+        _ selection: [Int32], perPage: Int, page: Int, malformed: FaultPlan.MalformedMode?, allocator: ByteBufferAllocator,
+        render: (Int, OrderRenderer.Defect, inout JSONOutput) -> Void
+    ) -> FakeResponse {
+        let start = min(selection.count, (page - 1) * perPage)
+        let end = min(selection.count, start + perPage)
+        var out = JSONOutput(buffer: allocator.buffer(capacity: 512 + (end - start) * 3_000))
+        out.beginObject()
+        out.key("data")
+        out.beginArray()
+        let broken = start + (end - start) / 2
+        for i in start..<end {
+            var defect = OrderRenderer.Defect.none
+            if i == broken {
+                switch malformed {
+                case .badPrice?: defect = .badPrice
+                case .missingID?: defect = .missingID
+                default: break
+                }
+            }
+            render(Int(selection[i]), defect, &out)
+        }
+        out.endArray()
+        out.key("paging")
+        out.beginObject()
+        out.key("perPage")
+        out.int(perPage)
+        out.key("currentPage")
+        out.int(page)
+        out.key("total")
+        out.int(selection.count)
+        out.endObject()
+        out.endObject()
+        var body = out.buffer
+        if malformed == .truncated {
+            body.moveWriterIndex(to: body.readerIndex + body.readableBytes / 2)
+        }
+        var response = FakeResponse(status: .ok, contentType: "application/json", body: body)
+        response.ordersServed = end - start
+        return response
+    }
+}

@@ -1,0 +1,131 @@
+import Foundation
+import Synchronization
+
+/// Everything the event loops share: the organiser being served, the fault plan with its
+/// counters, the server-side limiter and the statistics. One lock, held only for counter
+/// updates (never while rendering), so serving scales with event-loop threads.
+final class FakeServerState: Sendable {
+    private struct Inner {
+        var snapshot: ServingSnapshot
+        var faults: FaultPlan
+        var faultCount = 0
+        var malformedServed = 0
+        var limiter: SlidingWindowLimiter?
+        var stats = FakeServerStats()
+    }
+
+    private let expectedAuthorization: String
+    private let inner: Mutex<Inner>
+
+    init(organiser: Organiser, token: String, faults: FaultPlan) {
+        self.expectedAuthorization = "Bearer \(token)"
+        self.inner = Mutex(
+            Inner(
+                snapshot: ServingSnapshot(organiser), faults: faults,
+                limiter: faults.serverRateLimit.map { SlidingWindowLimiter(requestsPerSecond: $0) }))
+    }
+
+    /// Compares in time independent of where the first difference is.
+    func isAuthorized(_ header: String?) -> Bool {
+        guard let header else { return false }
+        let a = Array(header.utf8)
+        let b = Array(expectedAuthorization.utf8)
+        guard a.count == b.count else { return false }
+        var diff: UInt8 = 0
+        for i in a.indices { diff |= a[i] ^ b[i] }
+        return diff == 0
+    }
+
+    func admit(
+        route: FakeRoute, authorized: Bool, hasQueryString: Bool, unparseableBody: Bool, ordersPage: Int?,
+        nowNanoseconds: UInt64
+    ) -> Admission {
+        inner.withLock { s in
+            s.stats.totalRequests += 1
+            s.stats.byRoute[route.name, default: 0] += 1
+            if hasQueryString { s.stats.requestsWithQueryString += 1 }
+            if unparseableBody { s.stats.unparseableBodies += 1 }
+            switch route {
+            case .unknown, .adminStats: return .htmlNotFound
+            case .write:
+                s.stats.writeAttempts += 1
+                return .methodNotAllowed
+            default: break
+            }
+            if s.limiter?.admit(nowNanoseconds: nowNanoseconds) == false {
+                s.stats.rejectedByRateLimit += 1
+                return .rateLimited
+            }
+            guard authorized else {
+                s.stats.unauthorized += 1
+                return .unauthorized
+            }
+            let plan = s.faults
+            var effects = Admission.Effects()
+            if plan.routes?.contains(route.name) ?? true {
+                s.faultCount += 1
+                let n = s.faultCount
+                if FaultPlan.every(plan.dropConnectionEveryN, n) || plan.dropConnectionBurst?.contains(n) == true {
+                    s.stats.droppedConnections += 1
+                    return .drop
+                }
+                if FaultPlan.every(plan.status503EveryN, n) || plan.status503Burst?.contains(n) == true {
+                    s.stats.injected503 += 1
+                    return .injected(status: 503, retryAfter: nil)
+                }
+                if FaultPlan.every(plan.status429EveryN, n) || plan.status429Burst?.contains(n) == true {
+                    s.stats.injected429 += 1
+                    var retryAfter: String?
+                    if !plan.omitRetryAfter {
+                        if plan.retryAfterAsHTTPDate {
+                            // Round up: an HTTP date has whole seconds, the client must not come back early.
+                            let at = Int(Date().timeIntervalSince1970.rounded(.up)) + plan.retryAfterSeconds
+                            retryAfter = HTTPDate.format(epoch: at)
+                        } else {
+                            retryAfter = String(plan.retryAfterSeconds)
+                        }
+                    }
+                    return .injected(status: 429, retryAfter: retryAfter)
+                }
+                effects.latencyMilliseconds = plan.latencyMilliseconds
+                effects.slowBody = plan.slowBody
+            }
+            if route == .orders, let page = ordersPage, page == plan.malformedOrdersPage,
+                plan.malformedTimes.map({ s.malformedServed < $0 }) ?? true
+            {
+                s.malformedServed += 1
+                s.stats.malformedPages += 1
+                effects.malformed = plan.malformedMode
+            }
+            return .serve(s.snapshot, effects)
+        }
+    }
+
+    func record(status: Int, ordersServed: Int) {
+        inner.withLock { s in
+            s.stats.byStatus[status, default: 0] += 1
+            s.stats.ordersServed += ordersServed
+        }
+    }
+
+    func replace(_ organiser: Organiser) {
+        let snapshot = ServingSnapshot(organiser)
+        inner.withLock { $0.snapshot = snapshot }
+    }
+
+    var organiser: Organiser { inner.withLock { $0.snapshot.organiser } }
+
+    /// Installs a plan and restarts its counters (and the limiter's window).
+    func setFaults(_ plan: FaultPlan) {
+        inner.withLock { s in
+            s.faults = plan
+            s.faultCount = 0
+            s.malformedServed = 0
+            s.limiter = plan.serverRateLimit.map { SlidingWindowLimiter(requestsPerSecond: $0) }
+        }
+    }
+
+    var faults: FaultPlan { inner.withLock { $0.faults } }
+    var stats: FakeServerStats { inner.withLock { $0.stats } }
+    func resetStats() { inner.withLock { $0.stats = FakeServerStats() } }
+}

@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import QTicketsFake
+
+/// Serves the generated organiser until SIGINT/SIGTERM.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the generated organiser as a fake QTickets API on loopback.",
+        discussion: """
+            Line 1 of stdout is `QTICKETS_API_BASE_URL=<url>`; a summary follows on stderr. \
+            Routes: GET events, events/{id}, orders, orders/{id}, shows/{id}/seats under /api/rest/v1 \
+            (filters, orderBy and page in the JSON body; the query string is ignored). \
+            GET /__fake/stats (outside the API) returns the counters as JSON.
+            """
+    )
+
+    @OptionGroup var organiser: OrganiserOptions
+    @OptionGroup var faults: FaultOptions
+    @Option(help: "Address to bind.")
+    var host: String = "127.0.0.1"
+    @Option(help: "Port to bind (0: any free port; see the printed URL).")
+    var port: Int = 0
+    @Option(help: "The bearer token the fake accepts (anything else gets 403).")
+    var token: String
+    @Option(help: "Event-loop threads (default: the number of cores).")
+    var threads: Int?
+    @Option(help: "Also write the ground truth of the served organiser to this file.")
+    var truthOut: String?
+    @Option(help: "Time zone of the truth's sales dates (IANA id).")
+    var tz: String = "Europe/Moscow"
+    @Option(help: "On shutdown, write the request counters as JSON to this file.")
+    var statsOut: String?
+
+    func run() async throws {
+        let data = organiser.makeOrganiser()
+        if let truthOut {
+            guard let zone = TimeZone(identifier: tz) else { throw ValidationError("unknown time zone \(tz)") }
+            try data.groundTruth(timeZone: zone).jsonData().write(to: URL(fileURLWithPath: truthOut), options: .atomic)
+        }
+        let server = try await FakeQTicketsServer.start(
+            organiser: data, token: token, faults: try faults.plan(), host: host, port: port,
+            threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
+        // Line 1 of stdout, unbuffered: a parent process reads it to learn the port.
+        FileHandle.standardOutput.write(Data("QTICKETS_API_BASE_URL=\(server.baseURL)\n".utf8))
+        FileHandle.standardError.write(
+            Data(
+                "qtickets-fake: serving \(data.eventCount) events, \(data.showIDs.count) shows, \(data.orderCount) orders (now=\(data.nowEpoch))\n"
+                    .utf8))
+        let signal = await ShutdownSignal.wait()
+        FileHandle.standardError.write(Data("qtickets-fake: \(signal), shutting down\n".utf8))
+        let stats = await server.stats()
+        if let statsOut {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+            try encoder.encode(stats).write(to: URL(fileURLWithPath: statsOut), options: .atomic)
+        }
+        try await server.shutdown()
+    }
+}

@@ -1,1 +1,0 @@
-print("qtickets-fake: not yet")

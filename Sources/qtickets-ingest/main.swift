@@ -1,1 +1,0 @@
-print("qtickets-ingest: not yet")

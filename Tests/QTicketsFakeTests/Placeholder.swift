@@ -1,3 +1,0 @@
-import Testing
-
-@Test func placeholder_QTicketsFakeTests() { #expect(Bool(true)) }
