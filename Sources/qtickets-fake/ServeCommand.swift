@@ -33,7 +33,7 @@ struct ServeCommand: AsyncParsableCommand {
     var statsOut: String?
 
     func run() async throws {
-        let data = organiser.makeOrganiser()
+        let data = try organiser.makeOrganiser()
         if let truthOut {
             guard let zone = TimeZone(identifier: tz) else { throw ValidationError("unknown time zone \(tz)") }
             try data.groundTruth(timeZone: zone).jsonData().write(to: URL(fileURLWithPath: truthOut), options: .atomic)
