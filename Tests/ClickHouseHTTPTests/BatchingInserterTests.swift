@@ -58,7 +58,7 @@ import Testing
             let reports = ReportLog()
             let inserter = BatchingInserter<SaleRow>(
                 client: client, database: db,
-                configuration: BatchingConfiguration(maxRows: 100_000, compression: .gzip(level: 1)),
+                configuration: BatchingConfiguration(maxRows: 100_000, maxBytes: 64 << 20, maxAge: .seconds(600), compression: .gzip(level: 1)),
                 logger: TestServer.logger, onBatch: { await reports.add($0) })
             for i in 0..<1_000_000 { try await inserter.append(SaleRow(i)) }
             let stats = try await inserter.finish()
