@@ -3,11 +3,9 @@ import Foundation
 /// Exact conversion of a Foundation `Decimal` to the scaled integer ClickHouse stores for
 /// `Decimal(P, S)`: value × 10^S, which must be an integer with at most P digits.
 ///
-/// It reads the decimal digits of the value (Foundation's `description` is exact and never
-/// uses exponent notation; `Decimal`'s mantissa fields are not public on Linux) and scales them
-/// with integer arithmetic. Going through `Double` would turn 0.1 into 0.1000000000000000055…
-/// and lose kopecks on large sums. Typical prices fit a small (inline) string, so this does not
-/// allocate.
+/// It takes the value apart into an integer significand and a power of ten, and scales with
+/// integer arithmetic. Going through `Double` would turn 0.1 into 0.1000000000000000055… and
+/// lose kopecks on large sums. (`Decimal`'s mantissa fields are not public on Linux.)
 enum DecimalScaling {
     /// Powers of ten that fit in `UInt128` (10^0 … 10^38).
     static let powersOfTen: [UInt128] = {
@@ -25,52 +23,60 @@ enum DecimalScaling {
         }
         guard (1...38).contains(precision), (0...precision).contains(scale) else { throw failure(.invalidType) }
         guard !value.isNaN else { throw failure(.notANumber) }
-
-        var negative = false
-        var magnitude: UInt128 = 0
-        var fractionDigits = 0
-        var inFraction = false
-        var overflow = false
-        var trailingFractionZeros = 0
-        var valid = true
-        for byte in value.description.utf8 {
-            switch byte {
-            case UInt8(ascii: "-"):
-                negative = true
-            case UInt8(ascii: "."):
-                inFraction = true
-            case UInt8(ascii: "0")...UInt8(ascii: "9"):
-                let digit = UInt128(byte &- UInt8(ascii: "0"))
-                if inFraction {
-                    fractionDigits += 1
-                    trailingFractionZeros = digit == 0 ? trailingFractionZeros + 1 : 0
-                }
-                if !overflow {
-                    let (times10, o1) = magnitude.multipliedReportingOverflow(by: 10)
-                    let (sum, o2) = times10.addingReportingOverflow(digit)
-                    overflow = o1 || o2
-                    magnitude = sum
-                }
-            default:
-                valid = false
+        guard var (magnitude, exponent) = decompose(value) else { throw failure(.tooManyDigits) }
+        if magnitude != 0 {
+            let shift = exponent + scale
+            if shift >= 0 {
+                guard shift <= 38 else { throw failure(.tooManyDigits) }
+                let (product, overflow) = magnitude.multipliedReportingOverflow(by: powersOfTen[shift])
+                guard !overflow else { throw failure(.tooManyDigits) }
+                magnitude = product
+            } else {
+                // Zeros below the scale are not rounding (1.500 at scale 2); anything else would be.
+                guard -shift <= 38 else { throw failure(.tooManyFractionDigits) }
+                let (quotient, remainder) = magnitude.quotientAndRemainder(dividingBy: powersOfTen[-shift])
+                guard remainder == 0 else { throw failure(.tooManyFractionDigits) }
+                magnitude = quotient
             }
-        }
-        guard valid else { throw failure(.notANumber) }
-        guard !overflow else { throw failure(.tooManyDigits) }
-        if fractionDigits > scale {
-            // Zeros below the scale are not rounding (1.500 at scale 2); anything else would be.
-            let excess = fractionDigits - scale
-            guard trailingFractionZeros >= excess || magnitude == 0 else { throw failure(.tooManyFractionDigits) }
-            magnitude /= powersOfTen[excess]
-        } else if fractionDigits < scale {
-            let (product, o) = magnitude.multipliedReportingOverflow(by: powersOfTen[scale - fractionDigits])
-            guard !o else { throw failure(.tooManyDigits) }
-            magnitude = product
+            exponent = 0
         }
         guard magnitude < powersOfTen[precision] else { throw failure(.tooManyDigits) }
         // < 10^38 < 2^127: always fits in Int128.
         let signed = Int128(magnitude)
-        return negative ? -signed : signed
+        return value.sign == .minus ? -signed : signed
+    }
+
+    /// `|value|` as integer × 10^exponent, exactly; `nil` if the integer needs more than 128 bits.
+    static func decompose(_ value: Decimal) -> (magnitude: UInt128, exponent: Int)? {
+        // Fast path (~60 ns): the significand is an integer-valued Decimal; read it as UInt64
+        // and keep the result only if it converts back to the very same value.
+        let significand = value.significand
+        let small = NSDecimalNumber(decimal: significand).uint64Value
+        if Decimal(small) == significand {
+            return (UInt128(small), value.exponent)
+        }
+        // Wider significands (above 2^64): read the exact decimal digits of the text form,
+        // which Foundation prints without exponent notation (~1 µs).
+        var magnitude: UInt128 = 0
+        var fractionDigits = 0
+        var inFraction = false
+        for byte in value.description.utf8 {
+            switch byte {
+            case UInt8(ascii: "."):
+                inFraction = true
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                if inFraction { fractionDigits += 1 }
+                let (times10, o1) = magnitude.multipliedReportingOverflow(by: 10)
+                let (sum, o2) = times10.addingReportingOverflow(UInt128(byte &- UInt8(ascii: "0")))
+                guard !o1, !o2 else { return nil }
+                magnitude = sum
+            case UInt8(ascii: "-"):
+                continue
+            default:
+                return nil
+            }
+        }
+        return (magnitude, -fractionDigits)
     }
 
     /// Checks a ready scaled integer against `Decimal(precision, scale)`.
