@@ -10,23 +10,30 @@ import NIOCore
 /// the table's column types and the first mismatch is thrown at the end of the row.
 public struct RowBinaryWriter {
     /// The encoded bytes (readable part).
-    public private(set) var buffer: ByteBuffer
-    var validator: RowValidator?
+    public var buffer: ByteBuffer { _buffer }
+
+    // The field writers are `@inlinable` so a row's `encode(to:)` compiles to straight buffer
+    // writes in the caller's module; they only touch these two stored properties.
+    @usableFromInline var _buffer: ByteBuffer
+    @usableFromInline var _isValidating = false
+    var validator: RowValidator? {
+        didSet { _isValidating = validator != nil }
+    }
 
     public init(buffer: ByteBuffer = ByteBuffer()) {
-        self.buffer = buffer
+        self._buffer = buffer
     }
 
     public init(capacity: Int) {
-        self.buffer = ByteBufferAllocator().buffer(capacity: capacity)
+        self._buffer = ByteBufferAllocator().buffer(capacity: capacity)
     }
 
     /// Bytes encoded so far.
-    public var byteCount: Int { buffer.readableBytes }
+    @inlinable public var byteCount: Int { _buffer.readableBytes }
 
     /// Forgets the bytes but keeps the storage, so the next batch reuses it.
     public mutating func clear() {
-        buffer.clear()
+        _buffer.clear()
         validator = nil
     }
 
@@ -35,8 +42,8 @@ public struct RowBinaryWriter {
     public mutating func takeBuffer(replacingWith replacement: ByteBuffer) -> ByteBuffer {
         var replacement = replacement
         replacement.clear()
-        let out = buffer
-        buffer = replacement
+        let out = _buffer
+        _buffer = replacement
         validator = nil
         return out
     }
@@ -46,13 +53,13 @@ public struct RowBinaryWriter {
     /// Writes one row. With `validate`, every field is checked against `Row.table`; on any
     /// error the row's partial bytes are removed, so the buffer only ever holds whole rows.
     public mutating func write<Row: RowBinaryRow>(_ row: Row, validate: Bool) throws {
-        let mark = buffer.writerIndex
+        let mark = _buffer.writerIndex
         if validate { validator = RowValidator(table: Row.table) }
         do {
             try row.encode(to: &self)
             if validate { try endRow() }
         } catch {
-            buffer.moveWriterIndex(to: mark)
+            _buffer.moveWriterIndex(to: mark)
             validator = nil
             throw error
         }
@@ -74,70 +81,81 @@ public struct RowBinaryWriter {
 
     // MARK: Integers and floats
 
+    @inlinable
     public mutating func writeUInt8(_ v: UInt8) {
-        validator?.consume(.uInt8)
-        buffer.writeInteger(v)
+        if _isValidating { _consume(.uInt8) }
+        _buffer.writeInteger(v)
     }
 
+    @inlinable
     public mutating func writeUInt16(_ v: UInt16) {
-        validator?.consume(.uInt16)
-        buffer.writeInteger(v, endianness: .little)
+        if _isValidating { _consume(.uInt16) }
+        _buffer.writeInteger(v, endianness: .little)
     }
 
+    @inlinable
     public mutating func writeUInt32(_ v: UInt32) {
-        validator?.consume(.uInt32)
-        buffer.writeInteger(v, endianness: .little)
+        if _isValidating { _consume(.uInt32) }
+        _buffer.writeInteger(v, endianness: .little)
     }
 
+    @inlinable
     public mutating func writeUInt64(_ v: UInt64) {
-        validator?.consume(.uInt64)
-        buffer.writeInteger(v, endianness: .little)
+        if _isValidating { _consume(.uInt64) }
+        _buffer.writeInteger(v, endianness: .little)
     }
 
+    @inlinable
     public mutating func writeInt8(_ v: Int8) {
-        validator?.consume(.int8)
-        buffer.writeInteger(v)
+        if _isValidating { _consume(.int8) }
+        _buffer.writeInteger(v)
     }
 
+    @inlinable
     public mutating func writeInt16(_ v: Int16) {
-        validator?.consume(.int16)
-        buffer.writeInteger(v, endianness: .little)
+        if _isValidating { _consume(.int16) }
+        _buffer.writeInteger(v, endianness: .little)
     }
 
+    @inlinable
     public mutating func writeInt32(_ v: Int32) {
-        validator?.consume(.int32)
-        buffer.writeInteger(v, endianness: .little)
+        if _isValidating { _consume(.int32) }
+        _buffer.writeInteger(v, endianness: .little)
     }
 
+    @inlinable
     public mutating func writeInt64(_ v: Int64) {
-        validator?.consume(.int64)
-        buffer.writeInteger(v, endianness: .little)
+        if _isValidating { _consume(.int64) }
+        _buffer.writeInteger(v, endianness: .little)
     }
 
+    @inlinable
     public mutating func writeFloat32(_ v: Float) {
-        validator?.consume(.float32)
-        buffer.writeInteger(v.bitPattern, endianness: .little)
+        if _isValidating { _consume(.float32) }
+        _buffer.writeInteger(v.bitPattern, endianness: .little)
     }
 
+    @inlinable
     public mutating func writeFloat64(_ v: Double) {
-        validator?.consume(.float64)
-        buffer.writeInteger(v.bitPattern, endianness: .little)
+        if _isValidating { _consume(.float64) }
+        _buffer.writeInteger(v.bitPattern, endianness: .little)
     }
 
     // MARK: Strings
 
     /// `String` or `LowCardinality(String)`: LEB128 byte length, then the UTF-8 bytes.
+    @inlinable
     public mutating func writeString(_ s: String) {
-        validator?.consume(.string)
+        if _isValidating { _consume(.string) }
         writeVarUInt(UInt64(s.utf8.count))
-        buffer.writeString(s)
+        _buffer.writeString(s)
     }
 
     /// `String` from raw bytes (not necessarily UTF-8).
     public mutating func writeBytes(_ bytes: some Collection<UInt8>) {
-        validator?.consume(.string)
+        if _isValidating { _consume(.string) }
         writeVarUInt(UInt64(bytes.count))
-        buffer.writeBytes(bytes)
+        _buffer.writeBytes(bytes)
     }
 
     /// `FixedString(length)`: the UTF-8 bytes padded with zeros. Throws when the string is
@@ -145,32 +163,36 @@ public struct RowBinaryWriter {
     public mutating func writeFixedString(_ s: String, length: Int) throws(FixedStringTooLongError) {
         let count = s.utf8.count
         guard count <= length else { throw FixedStringTooLongError(byteCount: count, length: length) }
-        validator?.consume(.fixedString(length))
-        buffer.writeString(s)
-        if count < length { buffer.writeRepeatingByte(0, count: length - count) }
+        if _isValidating { _consume(.fixedString(length)) }
+        _buffer.writeString(s)
+        if count < length { _buffer.writeRepeatingByte(0, count: length - count) }
     }
 
     // MARK: Dates
 
     /// `Date`: days since 1970-01-01 as UInt16.
+    @inlinable
     public mutating func writeDate(daysSinceEpoch days: UInt16) {
-        validator?.consume(.date)
-        buffer.writeInteger(days, endianness: .little)
+        if _isValidating { _consume(.date) }
+        _buffer.writeInteger(days, endianness: .little)
     }
 
     /// `Date`: the UTC calendar day of `date`, clamped to the type's range (1970-01-01 … 2149-06-06).
+    @inlinable
     public mutating func writeDate(_ date: Date) {
         let days = (date.timeIntervalSince1970 / 86_400).rounded(.down)
         writeDate(daysSinceEpoch: UInt16(max(0, min(days, Double(UInt16.max)))))
     }
 
     /// `DateTime`: seconds since the epoch as UInt32 (the column's time zone only affects display).
+    @inlinable
     public mutating func writeDateTime(epochSeconds: UInt32) {
-        validator?.consume(.dateTime)
-        buffer.writeInteger(epochSeconds, endianness: .little)
+        if _isValidating { _consume(.dateTime) }
+        _buffer.writeInteger(epochSeconds, endianness: .little)
     }
 
     /// `DateTime` from a `Date`, whole seconds rounded down, clamped to 1970 … 2106.
+    @inlinable
     public mutating func writeDateTime(_ date: Date) {
         let seconds = date.timeIntervalSince1970.rounded(.down)
         writeDateTime(epochSeconds: UInt32(max(0, min(seconds, Double(UInt32.max)))))
@@ -195,16 +217,16 @@ public struct RowBinaryWriter {
     }
 
     private mutating func writeScaledDecimal(_ scaled: Int128, precision: Int, scale: Int) {
-        validator?.consume(.decimal(precision: precision, scale: scale))
+        if _isValidating { _consume(.decimal(precision: precision, scale: scale)) }
         switch precision {
         case ...9:
-            buffer.writeInteger(Int32(truncatingIfNeeded: scaled), endianness: .little)
+            _buffer.writeInteger(Int32(truncatingIfNeeded: scaled), endianness: .little)
         case ...18:
-            buffer.writeInteger(Int64(truncatingIfNeeded: scaled), endianness: .little)
+            _buffer.writeInteger(Int64(truncatingIfNeeded: scaled), endianness: .little)
         default:
             let bits = UInt128(bitPattern: scaled)
-            buffer.writeInteger(UInt64(truncatingIfNeeded: bits), endianness: .little)
-            buffer.writeInteger(UInt64(truncatingIfNeeded: bits >> 64), endianness: .little)
+            _buffer.writeInteger(UInt64(truncatingIfNeeded: bits), endianness: .little)
+            _buffer.writeInteger(UInt64(truncatingIfNeeded: bits >> 64), endianness: .little)
         }
     }
 
@@ -212,31 +234,34 @@ public struct RowBinaryWriter {
 
     /// `UUID`: two little-endian UInt64, the high half (first 8 bytes of the textual form) first.
     public mutating func writeUUID(_ uuid: UUID) {
-        validator?.consume(.uuid)
+        if _isValidating { _consume(.uuid) }
         let u = uuid.uuid
         let high = UInt64(u.0) << 56 | UInt64(u.1) << 48 | UInt64(u.2) << 40 | UInt64(u.3) << 32
             | UInt64(u.4) << 24 | UInt64(u.5) << 16 | UInt64(u.6) << 8 | UInt64(u.7)
         let low = UInt64(u.8) << 56 | UInt64(u.9) << 48 | UInt64(u.10) << 40 | UInt64(u.11) << 32
             | UInt64(u.12) << 24 | UInt64(u.13) << 16 | UInt64(u.14) << 8 | UInt64(u.15)
-        buffer.writeInteger(high, endianness: .little)
-        buffer.writeInteger(low, endianness: .little)
+        _buffer.writeInteger(high, endianness: .little)
+        _buffer.writeInteger(low, endianness: .little)
     }
 
     // MARK: Nullable
 
     /// `Nullable(T)` holding NULL: the single byte 1.
+    @inlinable
     public mutating func writeNull() {
-        validator?.consume(.null)
-        buffer.writeInteger(UInt8(1))
+        if _isValidating { _consume(.null) }
+        _buffer.writeInteger(UInt8(1))
     }
 
     /// `Nullable(T)` holding a value: the byte 0; the value itself must follow.
+    @inlinable
     public mutating func writeNonNullMarker() {
-        validator?.consume(.nonNull)
-        buffer.writeInteger(UInt8(0))
+        if _isValidating { _consume(.nonNull) }
+        _buffer.writeInteger(UInt8(0))
     }
 
     /// `Nullable(T)`: NULL for `nil`, otherwise the marker and `write(&self, value)`.
+    @inlinable
     public mutating func writeNullable<T>(
         _ value: T?, _ write: (inout RowBinaryWriter, T) throws -> Void
     ) rethrows {
@@ -251,12 +276,14 @@ public struct RowBinaryWriter {
     // MARK: Array
 
     /// `Array(T)` header: the element count as LEB128; exactly `count` elements must follow.
+    @inlinable
     public mutating func writeArrayCount(_ count: Int) {
-        validator?.consume(.array(count: count))
+        if _isValidating { _consume(.array(count: count)) }
         writeVarUInt(UInt64(count))
     }
 
     /// `Array(T)`: the count, then each element through `write`.
+    @inlinable
     public mutating func writeArray<C: Collection>(
         _ elements: C, _ write: (inout RowBinaryWriter, C.Element) throws -> Void
     ) rethrows {
@@ -266,15 +293,21 @@ public struct RowBinaryWriter {
 
     // MARK: Primitives
 
+    /// Records a field for the row being validated (outlined: only the first row of a batch).
+    @usableFromInline
+    mutating func _consume(_ field: RowValidator.Field) {
+        validator?.consume(field)
+    }
+
     /// Unsigned LEB128, the length prefix of strings and arrays.
-    @inline(__always)
+    @inlinable
     mutating func writeVarUInt(_ value: UInt64) {
         var v = value
         while v >= 0x80 {
-            buffer.writeInteger(UInt8(truncatingIfNeeded: v) | 0x80)
+            _buffer.writeInteger(UInt8(truncatingIfNeeded: v) | 0x80)
             v >>= 7
         }
-        buffer.writeInteger(UInt8(truncatingIfNeeded: v))
+        _buffer.writeInteger(UInt8(truncatingIfNeeded: v))
     }
 }
 

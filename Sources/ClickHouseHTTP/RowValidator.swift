@@ -3,13 +3,16 @@
 /// A stack of the types still expected (top = next); a primitive write pops one, `Nullable`
 /// and `Array` markers replace the top with their element types. The first mismatch is kept
 /// and reported by ``RowBinaryWriter/endRow()``, so the field writers stay non-throwing.
+@usableFromInline
 struct RowValidator {
     /// What one writer call put into the buffer.
+    @usableFromInline
     enum Field: CustomStringConvertible {
         case uInt8, uInt16, uInt32, uInt64, int8, int16, int32, int64, float32, float64
         case string, fixedString(Int), date, dateTime, decimal(precision: Int, scale: Int), uuid
         case null, nonNull, array(count: Int)
 
+        @usableFromInline
         var description: String {
             switch self {
             case .uInt8: "UInt8"
