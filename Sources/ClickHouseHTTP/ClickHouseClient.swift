@@ -110,7 +110,9 @@ public final class ClickHouseClient: Sendable {
     // MARK: Request
 
     private func send(body: ByteBuffer, query: String?, gzip: Bool, settings: Bool) async throws -> ByteBuffer {
-        var params: [(String, String)] = [("database", configuration.database)]
+        // An empty database sends no `?database=`: for callers that qualify every name, and for
+        // `CREATE DATABASE`, which fails when the default database does not exist yet.
+        var params: [(String, String)] = configuration.database.isEmpty ? [] : [("database", configuration.database)]
         if let query { params.append(("query", query)) }
         if settings, !configuration.settings.isEmpty {
             let version = ClickHouseSettings.needsVersion(configuration.settings) ? try await serverVersion() : nil
