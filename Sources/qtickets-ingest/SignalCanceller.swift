@@ -12,10 +12,10 @@ private let receivedSignal = Atomic<Int32>(0)
 /// The default action would kill the process mid-batch; instead the run's task is cancelled, so
 /// fetching stops, buffered rows are flushed or reported and the run is recorded as failed.
 /// A second signal falls back to the default action (the operator insists).
-final class SignalCanceller: Sendable {
-    private let watcher: Task<Void, Never>
-
-    init(signals: [Int32], onSignal: @escaping @Sendable (Int32) -> Void) {
+enum SignalCanceller {
+    /// Installs the handlers. Call it first thing: a signal that arrives earlier gets the
+    /// inherited disposition, which for a background job's SIGINT is "ignore".
+    static func install(_ signals: [Int32]) {
         // A parent may start us with these signals blocked (the mask is inherited across exec):
         // unblock them so they reach the handler instead of staying pending forever.
         var set = sigset_t()
@@ -30,23 +30,21 @@ final class SignalCanceller: Sendable {
                 }
             }
         }
-        // Polling keeps the handler trivial; 50 ms is far below anything an operator notices.
-        watcher = Task {
-            while !Task.isCancelled {
-                let number = receivedSignal.load(ordering: .relaxed)
-                if number != 0 {
-                    onSignal(number)
-                    return
-                }
-                try? await Task.sleep(for: .milliseconds(50))
-            }
-        }
     }
 
-    var received: Int32? {
+    /// The first signal received, or `nil`.
+    static var received: Int32? {
         let number = receivedSignal.load(ordering: .relaxed)
         return number == 0 ? nil : number
     }
 
-    func stop() { watcher.cancel() }
+    /// Returns when a signal has arrived (or the calling task is cancelled). Polling keeps the
+    /// handler trivial; 50 ms is far below anything an operator notices.
+    static func waitForSignal() async -> Int32? {
+        while !Task.isCancelled {
+            if let number = received { return number }
+            try? await Task.sleep(for: .milliseconds(50))
+        }
+        return nil
+    }
 }
