@@ -128,7 +128,9 @@ ENV
     local server=/usr/sbin/clickhouse-server
     [ -x "$server" ] || server="$(command -v clickhouse-server)"
     rm -f "$pidfile"
-    (cd "$dir" && nohup "$server" --config-file="$dir/config.xml" >"$dir/log/stdout.log" 2>&1 &)
+    # Every descriptor redirected and the shell replaced by the server: nothing may keep the
+    # caller's stdout open, or `$(scripts/clickhouse.sh start)` would wait for the server to exit.
+    (cd "$dir" && exec nohup "$server" --config-file="$dir/config.xml") </dev/null >"$dir/log/stdout.log" 2>&1 &
     for _ in $(seq 1 100); do
         if ping_ok "$http_port"; then
             # The launcher's $! can be a short-lived wrapper: record the server's own PID,
