@@ -108,7 +108,12 @@ let package = Package(
         ),
         .testTarget(
             name: "ClickHouseHTTPTests",
-            dependencies: ["ClickHouseHTTP", "CZlib", .product(name: "AsyncHTTPClient", package: "async-http-client")],
+            dependencies: [
+                "ClickHouseHTTP", "CZlib",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strict
         ),
         .testTarget(name: "QTicketsAPITests", dependencies: ["QTicketsAPI", "QTicketsFake"], swiftSettings: strict),

@@ -7,7 +7,8 @@ let package = Package(
     name: "qtickets-ingest-benchmarks",
     platforms: [.macOS(.v15)],
     dependencies: [
-        .package(path: ".."),
+        // Named, because a path dependency is otherwise identified by its folder name.
+        .package(name: "qtickets-ingest", path: ".."),
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],

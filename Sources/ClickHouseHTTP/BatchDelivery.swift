@@ -39,7 +39,11 @@ struct BatchDelivery: Sendable {
             attempt += 1
             let failure: ClickHouseError
             do {
-                try await client.insert(sql: sql, body: body, gzip: gzip)
+                if gzip {
+                    try await client.insert(sql: sql, gzippedBody: body)
+                } else {
+                    try await client.insert(sql: sql, body: body, gzip: false)
+                }
                 logger.debug("Batch inserted", metadata: [
                     "table": "\(table)", "rows": "\(rows)", "bytes": "\(raw.readableBytes)",
                     "sent_bytes": "\(body.readableBytes)", "attempts": "\(attempt)",

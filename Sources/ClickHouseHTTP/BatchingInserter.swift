@@ -14,6 +14,10 @@ import NIOCore
 /// ``InsertError/batchFailed(table:rows:underlying:)`` from the next `append`, `flush` or
 /// `finish`, never dropped. Tables are `ReplacingMergeTree`, so a batch stored twice (a lost
 /// answer, then a retry) collapses under `FINAL`.
+///
+/// Always end with `finish()` (or `flush()`): rows still buffered when the inserter is dropped
+/// are not sent. A producer waiting for in-flight capacity is not woken by task cancellation;
+/// it resumes when a batch in flight is answered (bounded by the retry policy).
 public actor BatchingInserter<Row: RowBinaryRow> {
     public nonisolated let table: TableDefinition
     private let client: ClickHouseClient

@@ -97,10 +97,27 @@ public final class ClickHouseClient: Sendable {
         return TabSeparatedParser.rows(body)
     }
 
-    /// One INSERT: `sql` (e.g. ``TableDefinition/insertSQL(database:)``) in the URL, the data as
-    /// the body, `Content-Encoding: gzip` when `gzip` says the body is already compressed.
+    /// One INSERT: `sql` (e.g. ``TableDefinition/insertSQL(database:)``) in the URL, `body`
+    /// (uncompressed RowBinary) as the data. With `gzip`, the body is compressed (level 1) and
+    /// sent with `Content-Encoding: gzip`.
     public func insert(sql: String, body: ByteBuffer, gzip: Bool) async throws {
-        _ = try await send(body: body, query: sql, gzip: gzip, settings: true)
+        if gzip {
+            let compressed: ByteBuffer
+            do {
+                compressed = try GzipCompressor(level: 1).compress(body)
+            } catch {
+                throw ClickHouseError(status: nil, code: nil, message: "gzip: \(error)", kind: .server, isRetryable: false)
+            }
+            try await insert(sql: sql, gzippedBody: compressed)
+        } else {
+            _ = try await send(body: body, query: sql, gzip: false, settings: true)
+        }
+    }
+
+    /// One INSERT of a body that is already gzip-compressed (the batching inserter compresses a
+    /// batch once and resends the very same bytes on every retry).
+    public func insert(sql: String, gzippedBody: ByteBuffer) async throws {
+        _ = try await send(body: gzippedBody, query: sql, gzip: true, settings: true)
     }
 
     public func shutdown() async throws {
@@ -129,7 +146,6 @@ public final class ClickHouseClient: Sendable {
             request.headers.add(name: "X-ClickHouse-Key", value: configuration.password)
         }
         if gzip { request.headers.add(name: "Content-Encoding", value: "gzip") }
-        request.headers.add(name: "Content-Length", value: String(body.readableBytes))
         request.body = .bytes(body)
 
         let response: HTTPClientResponse

@@ -48,8 +48,60 @@ enum DecimalScaling {
 
     /// `|value|` as integer × 10^exponent, exactly; `nil` if the integer needs more than 128 bits.
     static func decompose(_ value: Decimal) -> (magnitude: UInt128, exponent: Int)? {
-        // Fast path (~60 ns): the significand is an integer-valued Decimal; read it as UInt64
-        // and keep the result only if it converts back to the very same value.
+        if storageLayoutVerified {
+            let parts = storageParts(value)
+            return (parts.magnitude, parts.exponent)
+        }
+        return portableDecompose(value)
+    }
+
+    /// Reads `Decimal`'s storage in place: no allocation, a few nanoseconds. Foundation keeps
+    /// `_mantissa` and friends internal on Linux; the layout read here is swift-foundation's
+    /// (byte 0: exponent as Int8; byte 1: length in the high 4 bits, sign in bit 3; eight
+    /// little-endian UInt16 mantissa words from offset 4). Used only after
+    /// ``storageLayoutVerified`` has confirmed it against the public API.
+    static func storageParts(_ value: Decimal) -> (magnitude: UInt128, exponent: Int, negative: Bool) {
+        withUnsafeBytes(of: value) { raw in
+            let exponent = Int(raw.load(fromByteOffset: 0, as: Int8.self))
+            let flags = raw.load(fromByteOffset: 1, as: UInt8.self)
+            let length = min(Int(flags >> 4), 8)
+            var magnitude: UInt128 = 0
+            for i in 0..<length {
+                magnitude |= UInt128(raw.loadUnaligned(fromByteOffset: 4 + 2 * i, as: UInt16.self)) << (16 * i)
+            }
+            return (magnitude, exponent, flags & 0x08 != 0)
+        }
+    }
+
+    /// Checks once, against the portable path, that ``storageParts(_:)`` reads this Foundation's
+    /// `Decimal` correctly; if not, every value takes the portable path.
+    static let storageLayoutVerified: Bool = {
+        guard MemoryLayout<Decimal>.size == 20 else { return false }
+        let samples = [
+            "0", "1", "-1", "0.01", "-1234.56", "1234.50", "100", "18446744073709551615", "18446744073709551616",
+            "-12345678901234567890.1234567891", "99999999999999999999999999999999999999", "0.000000000000000000001",
+        ]
+        func normalized(_ p: (magnitude: UInt128, exponent: Int)) -> (UInt128, Int) {
+            var (m, e) = p
+            while m != 0, m % 10 == 0 { m /= 10; e += 1 }
+            return m == 0 ? (0, 0) : (m, e)
+        }
+        for text in samples {
+            guard let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")),
+                let portable = portableDecompose(value)
+            else { return false }
+            let raw = storageParts(value)
+            guard normalized((raw.magnitude, raw.exponent)) == normalized(portable),
+                raw.negative == (value.sign == .minus)
+            else { return false }
+        }
+        return true
+    }()
+
+    /// Public-API decomposition (allocates: NSDecimalNumber, and text for wide values).
+    static func portableDecompose(_ value: Decimal) -> (magnitude: UInt128, exponent: Int)? {
+        // The significand is an integer-valued Decimal; read it as UInt64 and keep the result
+        // only if it converts back to the very same value.
         let significand = value.significand
         let small = NSDecimalNumber(decimal: significand).uint64Value
         if Decimal(small) == significand {

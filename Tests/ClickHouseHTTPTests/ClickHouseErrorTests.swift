@@ -1,5 +1,6 @@
 @testable import ClickHouseHTTP
 import AsyncHTTPClient
+import Logging
 import Testing
 
 @Suite struct ClickHouseErrorTests {
@@ -61,6 +62,20 @@ import Testing
         #expect(ClickHouseError(transportError: HTTPClientError.remoteConnectionClosed, password: "").kind == .network)
         #expect(ClickHouseError(transportError: HTTPClientError.remoteConnectionClosed, password: "").isRetryable)
         #expect(!ClickHouseError(transportError: HTTPClientError.invalidURL, password: "").isRetryable)
+    }
+
+    @Test func badConfigurationFailsBeforeAnyRequest() {
+        let log = Logger(label: "test")
+        for url in ["ftp://x:1", "127.0.0.1:8123", ""] {
+            #expect(throws: ClickHouseError.self) {
+                _ = try ClickHouseClient(configuration: .init(url: url, user: "u", password: "p", database: "d"), logger: log)
+            }
+        }
+        #expect(throws: ClickHouseError.self) {
+            _ = try ClickHouseClient(
+                configuration: .init(url: "https://x:8443", user: "u", password: "p", database: "d", caFile: "/nonexistent/ca.pem"),
+                logger: log)
+        }
     }
 
     @Test func versionsCompareNumerically() throws {

@@ -41,6 +41,24 @@ import Testing
         #expect(throws: DecimalEncodingError.self) { try scaled("1", 5, 6) }
     }
 
+    @Test func inPlaceReadAgreesWithThePortablePath() throws {
+        // On this platform the allocation-free read must be in use...
+        #expect(DecimalScaling.storageLayoutVerified)
+        // ...and give the same scaled values as the portable path, on many shapes of value.
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let kopecks = Int64.random(in: -10_000_000_000...10_000_000_000, using: &rng)
+            let value = Decimal(kopecks) / 100
+            let portable = try #require(DecimalScaling.portableDecompose(value))
+            let raw = DecimalScaling.storageParts(value)
+            #expect(Int128(raw.magnitude) * (raw.negative ? -1 : 1) * Int128(10).power(max(0, raw.exponent + 2))
+                / Int128(10).power(max(0, -(raw.exponent + 2)))
+                == Int128(portable.magnitude) * (value.sign == .minus ? -1 : 1) * Int128(10).power(max(0, portable.exponent + 2))
+                / Int128(10).power(max(0, -(portable.exponent + 2))))
+            #expect(try DecimalScaling.scaledValue(value, precision: 18, scale: 2) == Int128(kopecks))
+        }
+    }
+
     @Test func bytesByPrecision() throws {
         var w = RowBinaryWriter()
         try w.writeDecimal(Decimal(string: "-1234.56")!, precision: 9, scale: 2)

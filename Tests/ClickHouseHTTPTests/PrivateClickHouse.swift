@@ -29,9 +29,10 @@ struct PrivateClickHouse: Sendable {
 
     /// Runs `scripts/clickhouse.sh COMMAND` and waits for it.
     ///
-    /// Spawned with every inherited descriptor above stderr closed: the script leaves the server
-    /// (and a waiting subshell) running, and a socket inherited from this process would keep
-    /// Foundation's `Process` from ever reporting the script's exit.
+    /// posix_spawn + waitpid rather than Foundation's `Process`: the script leaves the server
+    /// (and a waiting subshell) running, and those inherited a descriptor through which `Process`
+    /// watches its child, so it never reported the script's exit. bash also closes every
+    /// inherited descriptor above stderr, so the server holds none of this process's sockets.
     private func run(_ command: String) async throws {
         let script = TestServer.repositoryRoot.appendingPathComponent("scripts/clickhouse.sh").path
         var actions = posix_spawn_file_actions_t()

@@ -28,6 +28,24 @@ import Testing
         }
     }
 
+    /// The one-POST API, without the batching actor: plain and gzip bodies.
+    @Test(arguments: [false, true])
+    func singleInsert(gzip: Bool) async throws {
+        let server = try TestServer.load()
+        try await server.withDatabase { client, db in
+            try await client.execute(SaleRow.table.createTableSQL(database: db))
+            var writer = RowBinaryWriter()
+            for i in 0..<1_000 { try writer.write(SaleRow(i), validate: i == 0) }
+            try await client.insert(sql: SaleRow.table.insertSQL(database: db), body: writer.buffer, gzip: gzip)
+            let rows = try await client.queryRows("SELECT count() AS n, sum(quantity) AS q, sum(price) AS p FROM \(db).sales")
+            let expectedPrice = (0..<1_000).reduce(Decimal(0)) { $0 + SaleRow($1).price }
+            try #require(rows.count == 1)
+            #expect(rows[0]["n"] == "1000")
+            #expect(rows[0]["q"] == "\((0..<1_000).reduce(0) { $0 + 1 + $1 % 4 })")
+            #expect(rows[0]["p"].flatMap { Decimal(string: $0) } == expectedPrice)  // exact to the kopeck
+        }
+    }
+
     @Test func versionIsDetected() async throws {
         let server = try TestServer.load()
         let version = try await server.withClient(database: "default") { try await $0.serverVersion() }
