@@ -16,6 +16,8 @@ let package = Package(
         .library(name: "QTicketsAPI", targets: ["QTicketsAPI"]),
         .library(name: "QTicketsFake", targets: ["QTicketsFake"]),
         .library(name: "Ingest", targets: ["Ingest"]),
+        // Test and benchmark data for the writer (not used by the product).
+        .library(name: "ClickHouseHTTPFixtures", targets: ["ClickHouseHTTPFixtures"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
@@ -96,11 +98,13 @@ let package = Package(
             dependencies: ["QTicketsAPI"],
             swiftSettings: strict
         ),
+        .target(name: "ClickHouseHTTPFixtures", dependencies: ["ClickHouseHTTP"], swiftSettings: strict),
         // scripts/bench-writer.sh: the writer side of the writer-vs-curl benchmark.
         .executableTarget(
             name: "qtickets-bench-writer",
             dependencies: [
                 "ClickHouseHTTP",
+                "ClickHouseHTTPFixtures",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -109,7 +113,7 @@ let package = Package(
         .testTarget(
             name: "ClickHouseHTTPTests",
             dependencies: [
-                "ClickHouseHTTP", "CZlib",
+                "ClickHouseHTTP", "ClickHouseHTTPFixtures", "CZlib",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),

@@ -18,6 +18,7 @@ let package = Package(
             dependencies: [
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "ClickHouseHTTP", package: "qtickets-ingest"),
+                .product(name: "ClickHouseHTTPFixtures", package: "qtickets-ingest"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ],
             path: "Benchmarks/WriterBenchmarks",

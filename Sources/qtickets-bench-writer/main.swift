@@ -1,4 +1,5 @@
 import ClickHouseHTTP
+import ClickHouseHTTPFixtures
 import Foundation
 import Logging
 import NIOCore
@@ -36,17 +37,17 @@ func seconds(_ d: Duration) -> Double {
 /// main thread and the inserter for every row would measure thread switches, not the writer).
 /// `BENCH_CHUNK` > 1 hands rows over in chunks (`append(contentsOf:)`, one actor hop per chunk),
 /// as a producer that transforms a page of API results at a time would.
-func produce(_ rows: Int, into inserter: BatchingInserter<BenchRow>) async throws {
+func produce(_ rows: Int, into inserter: BatchingInserter<SaleRow>) async throws {
     let chunk = max(1, Int(ProcessInfo.processInfo.environment["BENCH_CHUNK"] ?? "") ?? 1)
     if chunk == 1 {
         for i in 0..<rows {
-            try await inserter.append(BenchRow(i))
+            try await inserter.append(SaleRow(i))
         }
     } else {
         var start = 0
         while start < rows {
             let end = min(start + chunk, rows)
-            try await inserter.append(contentsOf: (start..<end).map(BenchRow.init))
+            try await inserter.append(contentsOf: (start..<end).map { SaleRow($0) })
             start = end
         }
     }
@@ -54,8 +55,8 @@ func produce(_ rows: Int, into inserter: BatchingInserter<BenchRow>) async throw
 
 switch args[1] {
 case "ddl":
-    print(BenchRow.table.createTableSQL(database: database))
-    print(BenchRow.table.insertSQL(database: database))
+    print(SaleRow.table.createTableSQL(database: database))
+    print(SaleRow.table.insertSQL(database: database))
 
 case "generate":
     let rows = rowsArgument()
@@ -65,7 +66,7 @@ case "generate":
     else { fail("cannot write \(args[3])") }
     var writer = RowBinaryWriter(capacity: 8 << 20)
     for i in 0..<rows {
-        try writer.write(BenchRow(i), validate: i == 0)
+        try writer.write(SaleRow(i), validate: i == 0)
         if writer.byteCount >= 4 << 20 || i == rows - 1 {
             handle.write(Data(writer.buffer.readableBytesView))
             writer.clear()
@@ -75,7 +76,7 @@ case "generate":
 
 case "encode":
     let rows = rowsArgument()
-    let sample = (0..<1_000).map(BenchRow.init)
+    let sample = (0..<1_000).map { SaleRow($0) }
     var writer = RowBinaryWriter(capacity: 8 << 20)
     var bytes = 0
     let start = ContinuousClock.now
@@ -115,7 +116,7 @@ case "insert":
             url: url, user: user, password: env["CLICKHOUSE_PASSWORD"] ?? "", database: database),
         logger: logger)
     let batchRows = Int(env["BENCH_BATCH_ROWS"] ?? "") ?? 100_000
-    let inserter = BatchingInserter<BenchRow>(
+    let inserter = BatchingInserter<SaleRow>(
         client: client, database: database,
         configuration: BatchingConfiguration(
             maxRows: batchRows, maxBytes: 16 << 20, compression: compression, maxInFlightBytes: 24 << 20),

@@ -1,4 +1,5 @@
 import ClickHouseHTTP
+import ClickHouseHTTPFixtures
 import Foundation
 import Testing
 

@@ -1,10 +1,13 @@
 import ClickHouseHTTP
 import Foundation
 
-/// A realistic 12-column fact row (a ticket sale), generated deterministically from its key so
-/// tests can compare tables and check exactly-once delivery with `uniqExact(ticket_id)`.
-struct SaleRow: RowBinaryRow {
-    static let table = TableDefinition(
+/// A realistic 12-column fact row (a ticket sale), generated deterministically from its index.
+///
+/// One definition for the writer's tests (exactly-once checks with `uniqExact(ticket_id)`),
+/// the package benchmarks and `scripts/bench-writer.sh`, so that "the same 1M rows" really
+/// are the same rows everywhere.
+public struct SaleRow: RowBinaryRow, Equatable {
+    public static let table = TableDefinition(
         name: "sales",
         columns: [
             ColumnDefinition("ticket_id", .uInt64),
@@ -23,34 +26,36 @@ struct SaleRow: RowBinaryRow {
         orderBy: ["ticket_id"], partitionBy: "toYYYYMM(sales_date)", versionColumn: "version")
 
     static let cities = ["Москва", "Санкт-Петербург", "Казань", "Екатеринбург", "Новосибирск"]
+    /// Precomputed: building a string per row would measure string formatting, not the writer.
+    static let eventNames = (0..<97).map { "Концерт №\($0): большой зал" }
 
-    var ticketID: UInt64
-    var orderID: UInt64
-    var eventID: UInt32
-    var showID: UInt32
-    var saleEpoch: UInt32
-    var city: String
-    var eventName: String
-    var quantity: UInt16
-    var price: Decimal
-    var refundedEpoch: UInt32?
-    var version: UInt64
+    public var ticketID: UInt64
+    public var orderID: UInt64
+    public var eventID: UInt32
+    public var showID: UInt32
+    public var saleEpoch: UInt32
+    public var city: String
+    public var eventName: String
+    public var quantity: UInt16
+    public var price: Decimal
+    public var refundedEpoch: UInt32?
+    public var version: UInt64
 
-    init(_ i: Int, version: UInt64 = 1, price: Decimal? = nil) {
+    public init(_ i: Int, version: UInt64 = 1, price: Decimal? = nil) {
         ticketID = UInt64(i)
         orderID = UInt64(i / 3)
         eventID = UInt32(i % 97)
         showID = UInt32(i % 997)
         saleEpoch = 1_790_000_000 + UInt32(i % 5_000_000)
         city = Self.cities[i % Self.cities.count]
-        eventName = "Концерт №\(i % 97)"
+        eventName = Self.eventNames[i % 97]
         quantity = UInt16(1 + i % 4)
-        self.price = price ?? Decimal(1000 + i % 9000) + Decimal(i % 100) / 100
+        self.price = price ?? Decimal(sign: .plus, exponent: -2, significand: Decimal(100_000 + i % 900_000))
         refundedEpoch = i % 10 == 0 ? saleEpoch + 3600 : nil
         self.version = version
     }
 
-    func encode(to w: inout RowBinaryWriter) throws {
+    public func encode(to w: inout RowBinaryWriter) throws {
         w.writeUInt64(ticketID)
         w.writeUInt64(orderID)
         w.writeUInt32(eventID)
