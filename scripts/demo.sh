@@ -35,8 +35,8 @@ ORG_NAME=demo-organiser
 QTICKETS_API_RPS=200
 QTICKETS_API_CONCURRENCY=8
 ENV
-echo "== qtickets-ingest --envfile $demo/.env.qtickets_api --envfile $chenv --since-hours 720"
-"$bin/qtickets-ingest" --envfile "$demo/.env.qtickets_api" --envfile "$chenv" --since-hours 720
+echo "== qtickets-ingest --envfile $chenv --envfile $demo/.env.qtickets_api --since-hours 720"
+"$bin/qtickets-ingest" --envfile "$chenv" --envfile "$demo/.env.qtickets_api" --since-hours 720
 
 # shellcheck disable=SC1090
 . "$chenv"

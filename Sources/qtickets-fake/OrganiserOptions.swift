@@ -31,8 +31,12 @@ struct OrganiserOptions: ParsableArguments {
     var refunds: Int = 0
     @Option(help: "Mutation: old live orders cancelled at --mutate-now (updated_at moves).")
     var cancellations: Int = 0
-    @Option(help: "Mutation time in Unix epoch seconds (default: --now).")
+    @Option(help: "Mutation time in Unix epoch seconds (default: --now, else the organiser's own now).")
     var mutateNow: Int?
+    @Option(help: "Load the organiser from this JSON file (written by --organiser-out) instead of generating it; mutations still apply.")
+    var organiserIn: String?
+    @Option(help: "Write the organiser (after any mutation) as JSON to this file.")
+    var organiserOut: String?
 
     var spec: OrganiserSpec {
         OrganiserSpec(
@@ -48,13 +52,21 @@ struct OrganiserOptions: ParsableArguments {
         guard minSeats >= 0, maxSeats >= minSeats else { throw ValidationError("need 0 <= --min-seats <= --max-seats") }
     }
 
-    func makeOrganiser() -> Organiser {
-        let nowEpoch = now ?? Int(Date().timeIntervalSince1970)
-        var organiser = Organiser.generate(spec, now: Date(timeIntervalSince1970: TimeInterval(nowEpoch)))
+    func makeOrganiser() throws -> Organiser {
+        var organiser: Organiser
+        if let organiserIn {
+            organiser = try JSONDecoder().decode(Organiser.self, from: Data(contentsOf: URL(fileURLWithPath: organiserIn)))
+        } else {
+            let nowEpoch = now ?? Int(Date().timeIntervalSince1970)
+            organiser = Organiser.generate(spec, now: Date(timeIntervalSince1970: TimeInterval(nowEpoch)))
+        }
         if newOrders > 0 || refunds > 0 || cancellations > 0 {
             organiser.mutate(
                 seed: mutateSeed, newOrders: newOrders, refunds: refunds, cancellations: cancellations,
-                now: Date(timeIntervalSince1970: TimeInterval(mutateNow ?? nowEpoch)))
+                now: Date(timeIntervalSince1970: TimeInterval(mutateNow ?? now ?? organiser.nowEpoch)))
+        }
+        if let organiserOut {
+            try JSONEncoder().encode(organiser).write(to: URL(fileURLWithPath: organiserOut), options: .atomic)
         }
         return organiser
     }

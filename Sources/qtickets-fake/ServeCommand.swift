@@ -33,7 +33,10 @@ struct ServeCommand: AsyncParsableCommand {
     var statsOut: String?
 
     func run() async throws {
-        let data = organiser.makeOrganiser()
+        let clock = ContinuousClock()
+        let started = clock.now
+        let data = try organiser.makeOrganiser()
+        let generation = clock.now - started
         if let truthOut {
             guard let zone = TimeZone(identifier: tz) else { throw ValidationError("unknown time zone \(tz)") }
             try data.groundTruth(timeZone: zone).jsonData().write(to: URL(fileURLWithPath: truthOut), options: .atomic)
@@ -45,7 +48,7 @@ struct ServeCommand: AsyncParsableCommand {
         FileHandle.standardOutput.write(Data("QTICKETS_API_BASE_URL=\(server.baseURL)\n".utf8))
         FileHandle.standardError.write(
             Data(
-                "qtickets-fake: serving \(data.eventCount) events, \(data.showIDs.count) shows, \(data.orderCount) orders (now=\(data.nowEpoch))\n"
+                "qtickets-fake: serving \(data.eventCount) events, \(data.showIDs.count) shows, \(data.orderCount) orders (now=\(data.nowEpoch)), prepared in \(generation)\n"
                     .utf8))
         let signal = await ShutdownSignal.wait()
         FileHandle.standardError.write(Data("qtickets-fake: \(signal), shutting down\n".utf8))

@@ -8,36 +8,52 @@ import Synchronization
 /// fetching stops, buffered rows are flushed or reported and the run is recorded as failed.
 /// A second signal falls back to the default action (the operator insists).
 final class SignalCanceller: Sendable {
-    private let sources: [any DispatchSourceSignal]
-    private let receivedSignal = Mutex<Int32?>(nil)
+    private struct State {
+        var sources: [any DispatchSourceSignal] = []
+        var received: Int32?
+    }
+
+    /// The dispatch sources are only touched under this lock (created in `init`, cancelled in
+    /// `stop`); the signal handlers run on one serial queue and only read/write `received`.
+    private let state: Mutex<State>
+    private let onSignal: @Sendable (Int32) -> Void
 
     init(signals: [Int32], onSignal: @escaping @Sendable (Int32) -> Void) {
+        self.onSignal = onSignal
         let queue = DispatchQueue(label: "qtickets-ingest.signals")
         var sources: [any DispatchSourceSignal] = []
         for number in signals {
             signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
-            sources.append(source)
+            sources.append(DispatchSource.makeSignalSource(signal: number, queue: queue))
         }
-        self.sources = sources
-        for (source, number) in zip(sources, signals) {
-            source.setEventHandler { [receivedSignal] in
-                let first = receivedSignal.withLock { received -> Bool in
-                    defer { received = received ?? number }
-                    return received == nil
-                }
-                if first {
-                    onSignal(number)
-                } else {
-                    signal(number, SIG_DFL)
-                    raise(number)
-                }
+        state = Mutex(State(sources: sources))
+        state.withLock { state in
+            for (source, number) in zip(state.sources, signals) {
+                source.setEventHandler { [weak self] in self?.handle(number) }
+                source.resume()
             }
-            source.resume()
         }
     }
 
-    var received: Int32? { receivedSignal.withLock { $0 } }
+    private func handle(_ number: Int32) {
+        let first = state.withLock { state -> Bool in
+            defer { state.received = state.received ?? number }
+            return state.received == nil
+        }
+        if first {
+            onSignal(number)
+        } else {
+            signal(number, SIG_DFL)
+            raise(number)
+        }
+    }
 
-    func stop() { sources.forEach { $0.cancel() } }
+    var received: Int32? { state.withLock { $0.received } }
+
+    func stop() {
+        state.withLock { state in
+            state.sources.forEach { $0.cancel() }
+            state.sources.removeAll()
+        }
+    }
 }

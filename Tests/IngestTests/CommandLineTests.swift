@@ -13,7 +13,7 @@ import Testing
         let harness = try await IngestHarness.start(organiser: Organiser.generate(Self.spec, now: Date()))
         defer { Task { try? await harness.shutdown() } }
         // Both files, with the key taken out of whichever holds it.
-        let files = try [harness.envFile, harness.clickHouseEnvFile].map { path in
+        let files = try [harness.clickHouseEnvFile, harness.envFile].map { path in
             let kept = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").filter { !$0.hasPrefix(key + "=") }
             let copy = path + ".without-\(key)"
             try kept.joined(separator: "\n").write(toFile: copy, atomically: true, encoding: .utf8)
@@ -32,7 +32,7 @@ import Testing
         defer { Task { try? await harness.shutdown() } }
         let password = try TestClickHouse.settings()["CLICKHOUSE_PASSWORD"] ?? "?"
 
-        let output = try await CommandRunner.run(["--envfile", harness.envFile, "--envfile", harness.clickHouseEnvFile, "--since-hours", "720", "--verbose"])
+        let output = try await CommandRunner.run(["--envfile", harness.clickHouseEnvFile, "--envfile", harness.envFile, "--since-hours", "720", "--verbose"])
         #expect(output.status == 0, "\(output.stderr)")
         for line in ["Starting QTickets API ingestion run", "Fetched events/orders", "Transformed orders into sales rows", "QTickets API ingestion run finished"] {
             #expect(output.stderr.contains(line), "missing log line: \(line)")
@@ -52,7 +52,7 @@ import Testing
         defer { Task { try? await harness.shutdown() } }
         let password = try TestClickHouse.settings()["CLICKHOUSE_PASSWORD"] ?? "?"
         let output = try await CommandRunner.run(
-            ["--envfile", harness.envFile, "--envfile", harness.clickHouseEnvFile, "--since-hours", "24"],
+            ["--envfile", harness.clickHouseEnvFile, "--envfile", harness.envFile, "--since-hours", "24"],
             environment: ["QTICKETS_API_BASE_URL": "http://127.0.0.1:9/api/rest/v1", "QTICKETS_API_MAX_ATTEMPTS": "2"]
         )
         #expect(output.status == IngestExitCode.runFailed.rawValue)
@@ -67,7 +67,7 @@ import Testing
         defer { Task { try? await harness.shutdown() } }
         let wrong = "wrong-token-\(UUID().uuidString)"
         let output = try await CommandRunner.run(
-            ["--envfile", harness.envFile, "--envfile", harness.clickHouseEnvFile],
+            ["--envfile", harness.clickHouseEnvFile, "--envfile", harness.envFile],
             environment: ["QTICKETS_API_TOKEN": wrong]
         )
         #expect(output.status == IngestExitCode.runFailed.rawValue)

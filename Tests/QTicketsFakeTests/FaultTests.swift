@@ -62,12 +62,17 @@ import Testing
         }
     }
 
-    @Test func latencyIsAdded() async throws {
+    @Test func latencyIsAddedAndConcurrencyObserved() async throws {
         try await FakeHarness.with(Fixtures.organiser(orders: 100), faults: FaultPlan(latencyMilliseconds: 300)) { fake in
             let start = ContinuousClock.now
-            let reply = try await fake.get("events")
-            #expect(reply.status == 200)
+            let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
+                for _ in 0..<4 { group.addTask { try await fake.get("events").status } }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(statuses == [200, 200, 200, 200])
             #expect(ContinuousClock.now - start >= .milliseconds(300))
+            let stats = await fake.server.stats()
+            #expect(stats.maxConcurrentRequests == 4)  // all four waited inside the server together
         }
     }
 

@@ -83,6 +83,18 @@ import Testing
         }
     }
 
+    @Test func keepAliveServesManyRequestsOnOneConnection() async throws {
+        try await FakeHarness.with(Fixtures.organiser(orders: 300)) { fake in
+            for page in 1...6 {
+                let reply = try await fake.get("orders", body: "{\"page\":\(page)}")
+                #expect(reply.status == 200)
+            }
+            let stats = await fake.server.stats()
+            #expect(stats.totalRequests == 6 && stats.connectionsOpened == 1)
+            #expect(stats.ordersServed == 300)
+        }
+    }
+
     @Test func authorisationIsChecked() async throws {
         try await FakeHarness.with(Fixtures.organiser(orders: 10)) { fake in
             let wrong = try await fake.get("orders", token: "nope")

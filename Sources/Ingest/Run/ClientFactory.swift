@@ -8,8 +8,10 @@ import QTicketsAPI
 extension IngestConfiguration {
     public var clickHouseConfiguration: ClickHouseConfiguration {
         ClickHouseConfiguration(
+            // Every statement the ingester sends names `db.table`; no `?database=` lets the
+            // first run create the database it is about to use.
             url: clickHouseURL, user: clickHouseUser, password: clickHousePassword.revealed,
-            database: clickHouseDatabase, caFile: clickHouseCAFile,
+            database: "", caFile: clickHouseCAFile,
             connectTimeout: .seconds(10), requestTimeout: .seconds(clickHouseTimeoutSeconds)
         )
     }

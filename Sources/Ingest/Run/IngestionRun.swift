@@ -115,8 +115,9 @@ public struct IngestionRun: Sendable {
         }
 
         let fetchStart = ContinuousClock.now
-        var events: [Event] = []
-        for try await event in api.events() { events.append(event) }
+        var fetched: [Event] = []
+        for try await event in api.events() { fetched.append(event) }
+        let events = fetched
         await metrics.recordPhase("fetch_events", seconds: (ContinuousClock.now - fetchStart).seconds)
         await metrics.add("events", events.count)
 

@@ -21,6 +21,11 @@ public struct FakeServerStats: Sendable, Codable, Equatable {
     public var unparseableBodies = 0
     /// Order rows served in list pages (for serving-rate measurements).
     public var ordersServed = 0
+    /// TCP connections accepted (few connections for many requests = keep-alive works).
+    public var connectionsOpened = 0
+    /// Most requests the server was handling at the same time (received, answer not yet
+    /// fully written): observes a client's in-flight cap, best with added latency.
+    public var maxConcurrentRequests = 0
 
     public init() {}
 }

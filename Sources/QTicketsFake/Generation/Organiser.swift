@@ -2,7 +2,8 @@ import Foundation
 
 /// A whole organiser's data set: events (with cities and shows), orders (with tickets) and
 /// the seats of every show. A value type: generate it, mutate it, hand a copy to the server.
-public struct Organiser: Sendable {
+/// Codable, so a generated (and mutated) state can be saved and served again later.
+public struct Organiser: Sendable, Codable {
     /// What it was generated from.
     public var spec: OrganiserSpec
     /// The generator's "now" (epoch seconds): of generation, or of the last mutation.

@@ -1,62 +1,67 @@
 import NIOCore
 
-/// A minimal JSON writer straight into a `ByteBuffer`.
+/// A minimal JSON writer that builds the document as one `String`, copied once into a
+/// `ByteBuffer` at the end.
 ///
 /// `JSONEncoder` would need Codable mirrors of every payload and cannot produce the PHP
 /// quirks the fake must reproduce (`[]` for empty objects, ints vs floats for prices,
-/// `"0"` flags). Writing bytes by hand is also what keeps a 100k-order organiser from
-/// making the fake the bottleneck of a benchmark. The caller is responsible for commas:
-/// `key` and `element` handle them, tracking "first item" per nesting level.
+/// `"0"` flags). Appending whole tokens to a `String` goes through the (optimised)
+/// standard library even in debug builds, where byte-by-byte `ByteBuffer` writes cost
+/// about a microsecond each and made an orders page take ~60 ms. Commas are tracked here:
+/// `key` and every value writer insert them as needed.
 struct JSONOutput {
-    var buffer: ByteBuffer
+    private(set) var text: String
     private var needsComma = false
 
-    init(buffer: ByteBuffer) {
-        self.buffer = buffer
+    init(capacity: Int) {
+        text = ""
+        text.reserveCapacity(capacity)
+    }
+
+    /// The document as bytes.
+    func buffer(allocator: ByteBufferAllocator) -> ByteBuffer {
+        allocator.buffer(string: text)
     }
 
     mutating func beginObject() {
-        separator()
-        buffer.writeInteger(UInt8(ascii: "{"))
+        text += needsComma ? ",{" : "{"
         needsComma = false
     }
 
     mutating func endObject() {
-        buffer.writeInteger(UInt8(ascii: "}"))
+        text += "}"
         needsComma = true
     }
 
     mutating func beginArray() {
-        separator()
-        buffer.writeInteger(UInt8(ascii: "["))
+        text += needsComma ? ",[" : "["
         needsComma = false
     }
 
     mutating func endArray() {
-        buffer.writeInteger(UInt8(ascii: "]"))
+        text += "]"
         needsComma = true
     }
 
-    /// Writes `"name":` (with a leading comma when needed); the value follows.
-    mutating func key(_ name: StaticString) {
-        separator()
-        buffer.writeInteger(UInt8(ascii: "\""))
-        buffer.writeStaticString(name)
-        buffer.writeStaticString("\":")
+    /// Writes `"name":` for a literal key that needs no escaping; the value follows.
+    mutating func key(_ name: String) {
+        text += needsComma ? ",\"" : "\""
+        text += name
+        text += "\":"
         needsComma = false
     }
 
-    /// A dynamic key (seat ids in the seats map).
-    mutating func key(_ name: String) {
-        separator()
-        writeEscaped(name)
-        buffer.writeInteger(UInt8(ascii: ":"))
+    /// A key from data (seat ids in the seats map), escaped.
+    mutating func dynamicKey(_ name: String) {
+        if needsComma { text += "," }
+        appendEscaped(name)
+        text += ":"
         needsComma = false
     }
 
     mutating func int(_ value: Int) {
-        separator()
-        buffer.writeString(String(value))
+        if needsComma { text += "," }
+        text += String(value)
         needsComma = true
     }
 
@@ -65,8 +70,8 @@ struct JSONOutput {
     }
 
     mutating func string(_ value: String) {
-        separator()
-        writeEscaped(value)
+        if needsComma { text += "," }
+        appendEscaped(value)
         needsComma = true
     }
 
@@ -75,78 +80,68 @@ struct JSONOutput {
     }
 
     mutating func bool(_ value: Bool) {
-        separator()
-        buffer.writeStaticString(value ? "true" : "false")
-        needsComma = true
+        raw(value ? "true" : "false")
     }
 
     mutating func null() {
-        separator()
-        buffer.writeStaticString("null")
-        needsComma = true
+        raw("null")
     }
 
-    /// Raw JSON text (a literal like `[]` or `"abc"`), written as one value.
-    mutating func raw(_ literal: StaticString) {
-        separator()
-        buffer.writeStaticString(literal)
+    /// Raw JSON text (a literal like `[]` or `{"a":1}`), written as one value.
+    mutating func raw(_ literal: String) {
+        if needsComma { text += "," }
+        text += literal
         needsComma = true
     }
 
     /// A timestamp as `"2021-05-18T12:23:40+03:00"`, or `null`.
     mutating func timestamp(_ epoch: Int?) {
         guard let epoch else { return null() }
-        separator()
-        buffer.writeInteger(UInt8(ascii: "\""))
-        FakeTimestamp.write(epoch, to: &buffer)
-        buffer.writeInteger(UInt8(ascii: "\""))
+        if needsComma { text += "," }
+        text += "\""
+        FakeTimestamp.append(epoch, to: &text)
+        text += "\""
         needsComma = true
     }
 
     /// Money as PHP renders a float: `1500` when whole, `1234.5` / `999.9` / `2200.75` otherwise.
     mutating func money(kopecks: Int) {
-        separator()
-        if kopecks < 0 { buffer.writeInteger(UInt8(ascii: "-")) }
+        if needsComma { text += "," }
+        if kopecks < 0 { text += "-" }
         let a = abs(kopecks)
-        buffer.writeString(String(a / 100))
+        text += String(a / 100)
         let frac = a % 100
         if frac != 0 {
-            buffer.writeInteger(UInt8(ascii: "."))
-            buffer.writeInteger(UInt8(48 + frac / 10))
-            if frac % 10 != 0 { buffer.writeInteger(UInt8(48 + frac % 10)) }
+            text += "."
+            text += frac % 10 == 0 ? String(frac / 10) : FakeTimestamp.twoDigits[frac]
         }
         needsComma = true
     }
 
-    private mutating func separator() {
-        if needsComma { buffer.writeInteger(UInt8(ascii: ",")) }
-    }
-
-    private mutating func writeEscaped(_ value: String) {
-        buffer.writeInteger(UInt8(ascii: "\""))
-        let clean =
-            value.utf8.withContiguousStorageIfAvailable { bytes in
-                !bytes.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
-            } ?? false
+    private mutating func appendEscaped(_ value: String) {
+        var clean = true
+        for byte in value.utf8 where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+            clean = false
+            break
+        }
+        text += "\""
         if clean {
-            buffer.writeString(value)
+            text += value
         } else {
-            for byte in value.utf8 {
-                switch byte {
-                case UInt8(ascii: "\""): buffer.writeStaticString("\\\"")
-                case UInt8(ascii: "\\"): buffer.writeStaticString("\\\\")
-                case UInt8(ascii: "\n"): buffer.writeStaticString("\\n")
-                case UInt8(ascii: "\r"): buffer.writeStaticString("\\r")
-                case UInt8(ascii: "\t"): buffer.writeStaticString("\\t")
-                case 0..<0x20:
-                    buffer.writeStaticString("\\u00")
-                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                    buffer.writeInteger(hex[Int(byte >> 4)])
-                    buffer.writeInteger(hex[Int(byte & 0xF)])
-                default: buffer.writeInteger(byte)
+            for scalar in value.unicodeScalars {
+                switch scalar {
+                case "\"": text += "\\\""
+                case "\\": text += "\\\\"
+                case "\n": text += "\\n"
+                case "\r": text += "\\r"
+                case "\t": text += "\\t"
+                case _ where scalar.value < 0x20:
+                    let hex = String(scalar.value, radix: 16)
+                    text += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                default: text.unicodeScalars.append(scalar)
                 }
             }
         }
-        buffer.writeInteger(UInt8(ascii: "\""))
+        text += "\""
     }
 }

@@ -9,7 +9,7 @@ enum SeatRenderer {
         out.beginObject()
         if flat {
             for seat in seats {
-                out.key(seat.id)
+                out.dynamicKey(seat.id)
                 writeSeat(seat, select: select, stringFlags: stringFlags, to: &out)
             }
         } else {
@@ -20,14 +20,14 @@ enum SeatRenderer {
                 byZone[seat.zoneID, default: []].append(seat)
             }
             for zone in zones {
-                out.key(zone)
+                out.dynamicKey(zone)
                 out.beginObject()
                 out.key("id")
                 out.string(zone)
                 out.key("seats")
                 out.beginObject()
                 for seat in byZone[zone] ?? [] {
-                    out.key(seat.id)
+                    out.dynamicKey(seat.id)
                     writeSeat(seat, select: select, stringFlags: stringFlags, to: &out)
                 }
                 out.endObject()

@@ -1,5 +1,3 @@
-import NIOCore
-
 /// Rendering and parsing of the API's timestamps without Foundation formatters.
 ///
 /// The real API renders every instant as Moscow wall time with a `+03:00` offset, whatever
@@ -11,29 +9,32 @@ public enum FakeTimestamp {
 
     /// `2021-05-18T12:23:40+03:00`
     public static func format(_ epoch: Int) -> String {
-        var buffer = ByteBufferAllocator().buffer(capacity: 25)
-        write(epoch, to: &buffer)
-        return String(buffer: buffer)
+        var text = ""
+        append(epoch, to: &text)
+        return text
     }
 
-    /// Writes the timestamp (without quotes) into `buffer`.
-    public static func write(_ epoch: Int, to buffer: inout ByteBuffer) {
+    /// "00"..."99", so that rendering appends whole tokens instead of single digits.
+    static let twoDigits: [String] = (0..<100).map { $0 < 10 ? "0\($0)" : String($0) }
+
+    /// Appends the timestamp (without quotes) to `text`: the hot path of every orders page.
+    public static func append(_ epoch: Int, to text: inout String) {
         let local = epoch + moscowOffsetSeconds
         let days = floorDiv(local, 86_400)
         let secs = local - days * 86_400
         let (y, m, d) = civil(fromDays: days)
-        writeDigits(y, 4, &buffer)
-        buffer.writeInteger(UInt8(ascii: "-"))
-        writeDigits(m, 2, &buffer)
-        buffer.writeInteger(UInt8(ascii: "-"))
-        writeDigits(d, 2, &buffer)
-        buffer.writeInteger(UInt8(ascii: "T"))
-        writeDigits(secs / 3600, 2, &buffer)
-        buffer.writeInteger(UInt8(ascii: ":"))
-        writeDigits(secs % 3600 / 60, 2, &buffer)
-        buffer.writeInteger(UInt8(ascii: ":"))
-        writeDigits(secs % 60, 2, &buffer)
-        buffer.writeStaticString("+03:00")
+        text += String(y)
+        text += "-"
+        text += twoDigits[m]
+        text += "-"
+        text += twoDigits[d]
+        text += "T"
+        text += twoDigits[secs / 3600]
+        text += ":"
+        text += twoDigits[secs % 3600 / 60]
+        text += ":"
+        text += twoDigits[secs % 60]
+        text += "+03:00"
     }
 
     /// Parses what a client may send as a filter value: ISO-8601 with `Z` or a `±HH:MM` /
@@ -93,13 +94,7 @@ public enum FakeTimestamp {
     /// `yyyy-MM-dd` of the instant in a fixed UTC offset.
     public static func dateString(_ epoch: Int, offsetSeconds: Int) -> String {
         let (y, m, d) = civil(fromDays: floorDiv(epoch + offsetSeconds, 86_400))
-        var buffer = ByteBufferAllocator().buffer(capacity: 10)
-        writeDigits(y, 4, &buffer)
-        buffer.writeInteger(UInt8(ascii: "-"))
-        writeDigits(m, 2, &buffer)
-        buffer.writeInteger(UInt8(ascii: "-"))
-        writeDigits(d, 2, &buffer)
-        return String(buffer: buffer)
+        return "\(y)-\(twoDigits[m])-\(twoDigits[d])"
     }
 
     static func floorDiv(_ a: Int, _ b: Int) -> Int {
@@ -128,16 +123,5 @@ public enum FakeTimestamp {
         let d = doy - (153 * mp + 2) / 5 + 1
         let m = mp < 10 ? mp + 3 : mp - 9
         return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
-    }
-
-    private static func writeDigits(_ value: Int, _ width: Int, _ buffer: inout ByteBuffer) {
-        var divisor = 1
-        for _ in 1..<width { divisor *= 10 }
-        var v = value
-        while divisor > 0 {
-            buffer.writeInteger(UInt8(48 + (v / divisor) % 10))
-            v %= divisor
-            divisor /= 10
-        }
     }
 }

@@ -17,6 +17,11 @@ final class FakeHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
         self.state = state
     }
 
+    func channelActive(context: ChannelHandlerContext) {
+        state.connectionOpened()
+        context.fireChannelActive()
+    }
+
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         switch unwrapInboundIn(data) {
         case .head(let head):
@@ -44,7 +49,8 @@ final class FakeHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
         if route == .adminStats {
             let stats = (try? JSONEncoder().encode(state.stats)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
             let response = FakeResponse.json(.ok, stats, allocator: context.channel.allocator)
-            return write(response, version: head.version, keepAlive: head.isKeepAlive, slowBody: nil, context: context)
+            return write(
+                response, version: head.version, keepAlive: head.isKeepAlive, slowBody: nil, counted: false, context: context)
         }
         var query = ListQuery()
         var problem: ListQuery.Problem?
@@ -74,6 +80,7 @@ final class FakeHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
             let response = FakeResponse.json(.forbidden, "{\"error\":\"Wrong authorization\"}", allocator: allocator)
             send(response, version: head.version, keepAlive: keepAlive, effects: .init(), context: context)
         case .drop:
+            state.requestFinished()
             context.close(promise: nil)
         case .injected(let status, let retryAfter):
             var response: FakeResponse
@@ -103,15 +110,16 @@ final class FakeHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
         state.record(status: Int(response.status.code), ordersServed: response.ordersServed)
         if effects.latencyMilliseconds > 0 {
             context.eventLoop.assumeIsolated().scheduleTask(in: .milliseconds(Int64(effects.latencyMilliseconds))) {
-                self.write(response, version: version, keepAlive: keepAlive, slowBody: effects.slowBody, context: context)
+                self.write(
+                    response, version: version, keepAlive: keepAlive, slowBody: effects.slowBody, counted: true, context: context)
             }
         } else {
-            write(response, version: version, keepAlive: keepAlive, slowBody: effects.slowBody, context: context)
+            write(response, version: version, keepAlive: keepAlive, slowBody: effects.slowBody, counted: true, context: context)
         }
     }
 
     private func write(
-        _ response: FakeResponse, version: HTTPVersion, keepAlive: Bool, slowBody: FaultPlan.SlowBody?,
+        _ response: FakeResponse, version: HTTPVersion, keepAlive: Bool, slowBody: FaultPlan.SlowBody?, counted: Bool,
         context: ChannelHandlerContext
     ) {
         var headers = HTTPHeaders()
@@ -125,25 +133,26 @@ final class FakeHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
             writeSlowly(response.body, slowBody, keepAlive: keepAlive, context: context)
         } else {
             context.write(wrapOutboundOut(.body(.byteBuffer(response.body))), promise: nil)
-            finish(keepAlive: keepAlive, context: context)
+            finish(keepAlive: keepAlive, counted: counted, context: context)
         }
     }
 
     private func writeSlowly(_ remaining: ByteBuffer, _ plan: FaultPlan.SlowBody, keepAlive: Bool, context: ChannelHandlerContext) {
         var rest = remaining
         guard let chunk = rest.readSlice(length: min(plan.chunkBytes, rest.readableBytes)), chunk.readableBytes > 0 else {
-            return finish(keepAlive: keepAlive, context: context)
+            return finish(keepAlive: keepAlive, counted: true, context: context)
         }
         context.writeAndFlush(wrapOutboundOut(.body(.byteBuffer(chunk))), promise: nil)
-        guard rest.readableBytes > 0 else { return finish(keepAlive: keepAlive, context: context) }
+        guard rest.readableBytes > 0 else { return finish(keepAlive: keepAlive, counted: true, context: context) }
         context.eventLoop.assumeIsolated().scheduleTask(in: .milliseconds(Int64(plan.delayMilliseconds))) {
-            guard context.channel.isActive else { return }
+            guard context.channel.isActive else { return self.state.requestFinished() }
             self.writeSlowly(rest, plan, keepAlive: keepAlive, context: context)
         }
     }
 
-    private func finish(keepAlive: Bool, context: ChannelHandlerContext) {
+    private func finish(keepAlive: Bool, counted: Bool, context: ChannelHandlerContext) {
         let written = context.writeAndFlush(wrapOutboundOut(.end(nil)))
+        if counted { state.requestFinished() }
         if !keepAlive {
             written.assumeIsolated().whenComplete { _ in context.close(promise: nil) }
         }

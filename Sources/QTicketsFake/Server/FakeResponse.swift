@@ -18,7 +18,7 @@ struct FakeResponse {
     static func error(
         _ status: HTTPResponseStatus, message: String, code: String, infoJSON: String = "[]", allocator: ByteBufferAllocator
     ) -> FakeResponse {
-        var out = JSONOutput(buffer: allocator.buffer(capacity: 128))
+        var out = JSONOutput(capacity: 128)
         out.beginObject()
         out.key("error")
         out.string(message)
@@ -28,7 +28,7 @@ struct FakeResponse {
         out.string(code)
         out.endObject()
         // Splice `info` (raw JSON) before the closing brace.
-        var body = out.buffer
+        var body = out.buffer(allocator: allocator)
         body.moveWriterIndex(to: body.writerIndex - 1)
         body.writeString(",\"info\":\(infoJSON)}")
         return FakeResponse(status: status, contentType: "application/json", body: body)

@@ -9,7 +9,7 @@ enum FakeRoute: Equatable {
     case order(Int)
     case seats(showID: Int)
     case unknown
-    /// Any non-GET method: the ingester must never write.
+    /// POST / PUT / PATCH / DELETE: the ingester must never write.
     case write
     /// `GET /__fake/stats`: the counters as JSON, for scripts (not counted, no auth, no faults).
     case adminStats
@@ -31,7 +31,11 @@ enum FakeRoute: Equatable {
 
     /// `path` is the URI without its query string.
     static func match(method: HTTPMethod, path: String) -> FakeRoute {
-        guard method == .GET else { return .write }
+        switch method {
+        case .POST, .PUT, .PATCH, .DELETE: return .write
+        case .GET: break
+        default: return .unknown
+        }
         if path == "/__fake/stats" { return .adminStats }
         guard path.hasPrefix(basePath + "/") else { return .unknown }
         let segments = path.dropFirst(basePath.count + 1).split(separator: "/", omittingEmptySubsequences: true)

@@ -31,32 +31,32 @@ enum FakeRouter {
                 guard let index = snapshot.orderIndexByID[id] else {
                     return .notFound(resource: "Order", id: id, allocator: allocator)
                 }
-                var out = JSONOutput(buffer: allocator.buffer(capacity: 4096))
+                var out = JSONOutput(capacity: 4096)
                 out.beginObject()
                 out.key("data")
                 OrderRenderer.write(organiser.orders[index], to: &out)
                 out.endObject()
-                return FakeResponse(status: .ok, contentType: "application/json", body: out.buffer)
+                return FakeResponse(status: .ok, contentType: "application/json", body: out.buffer(allocator: allocator))
             case .event(let id):
                 guard let index = snapshot.eventIndexByID[id] else {
                     return .notFound(resource: "Event", id: id, allocator: allocator)
                 }
-                var out = JSONOutput(buffer: allocator.buffer(capacity: 4096))
+                var out = JSONOutput(capacity: 4096)
                 out.beginObject()
                 out.key("data")
                 EventRenderer.write(organiser.events[index], to: &out)
                 out.endObject()
-                return FakeResponse(status: .ok, contentType: "application/json", body: out.buffer)
+                return FakeResponse(status: .ok, contentType: "application/json", body: out.buffer(allocator: allocator))
             case .seats(let showID):
                 guard let seats = organiser.seats[showID] else {
                     return .notFound(resource: "Show", id: showID, allocator: allocator)
                 }
-                var out = JSONOutput(buffer: allocator.buffer(capacity: 256 + seats.count * 200))
+                var out = JSONOutput(capacity: 256 + seats.count * 200)
                 out.beginObject()
                 out.key("data")
                 SeatRenderer.write(seats, showID: showID, flat: query.flat, select: query.select, to: &out)
                 out.endObject()
-                return FakeResponse(status: .ok, contentType: "application/json", body: out.buffer)
+                return FakeResponse(status: .ok, contentType: "application/json", body: out.buffer(allocator: allocator))
             case .unknown, .write, .adminStats:
                 return .htmlNotFound(allocator: allocator)
             }
@@ -79,7 +79,7 @@ enum FakeRouter {
     ) -> FakeResponse {
         let start = min(selection.count, (page - 1) * perPage)
         let end = min(selection.count, start + perPage)
-        var out = JSONOutput(buffer: allocator.buffer(capacity: 512 + (end - start) * 3_000))
+        var out = JSONOutput(capacity: 512 + (end - start) * 3_000)
         out.beginObject()
         out.key("data")
         out.beginArray()
@@ -106,7 +106,7 @@ enum FakeRouter {
         out.int(selection.count)
         out.endObject()
         out.endObject()
-        var body = out.buffer
+        var body = out.buffer(allocator: allocator)
         if malformed == .truncated {
             body.moveWriterIndex(to: body.readerIndex + body.readableBytes / 2)
         }

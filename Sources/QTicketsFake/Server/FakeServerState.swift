@@ -12,6 +12,7 @@ final class FakeServerState: Sendable {
         var malformedServed = 0
         var limiter: SlidingWindowLimiter?
         var stats = FakeServerStats()
+        var inFlight = 0
     }
 
     private let expectedAuthorization: String
@@ -41,6 +42,8 @@ final class FakeServerState: Sendable {
         nowNanoseconds: UInt64
     ) -> Admission {
         inner.withLock { s in
+            s.inFlight += 1
+            s.stats.maxConcurrentRequests = max(s.stats.maxConcurrentRequests, s.inFlight)
             s.stats.totalRequests += 1
             s.stats.byRoute[route.name, default: 0] += 1
             if hasQueryString { s.stats.requestsWithQueryString += 1 }
@@ -106,6 +109,15 @@ final class FakeServerState: Sendable {
             s.stats.byStatus[status, default: 0] += 1
             s.stats.ordersServed += ordersServed
         }
+    }
+
+    /// The answer to an admitted request is fully written (or the connection was dropped).
+    func requestFinished() {
+        inner.withLock { $0.inFlight -= 1 }
+    }
+
+    func connectionOpened() {
+        inner.withLock { $0.stats.connectionsOpened += 1 }
     }
 
     func replace(_ organiser: Organiser) {

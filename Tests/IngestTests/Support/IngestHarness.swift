@@ -19,7 +19,7 @@ final class IngestHarness: Sendable {
         let database = "it_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(12).lowercased()
         let token = "test-token-" + UUID().uuidString
         let fake = try await FakeQTicketsServer.start(organiser: organiser, token: token, faults: faults)
-        let clickHouse = try TestClickHouse.client(database: database)
+        let clickHouse = try TestClickHouse.client()
         var settings = [
             "QTICKETS_API_BASE_URL": fake.baseURL,
             "QTICKETS_API_TOKEN": token,
@@ -46,7 +46,7 @@ final class IngestHarness: Sendable {
     }
 
     var configuration: IngestConfiguration {
-        get throws { try IngestConfiguration.load(files: [envFile, clickHouseEnvFile], environment: [:]) }
+        get throws { try IngestConfiguration.load(files: [clickHouseEnvFile, envFile], environment: [:]) }
     }
 
     /// One run of the real pipeline, in process.
@@ -118,8 +118,8 @@ final class IngestHarness: Sendable {
     /// "nothing changed" comparisons.
     func fingerprint() async throws -> String {
         let tables = [
-            "fact_qtickets_tickets": "ticket_id, order_id, event_id, show_id, city, sales_date, payed_at, status, is_sold, quantity, price, order_updated_at",
-            "fact_qtickets_sales_daily": "sales_date, sale_ts, event_id, show_id, city, tickets_sold, revenue",
+            "fact_qtickets_tickets": "ticket_id, order_id, event_id, show_id, city, sales_date, payed_at, status, is_sold, quantity, toString(price), order_updated_at",
+            "fact_qtickets_sales_daily": "sales_date, sale_ts, event_id, show_id, city, tickets_sold, toString(revenue)",
             "fact_qtickets_inventory_latest": "event_id, event_name, show_id, city, tickets_total, tickets_left",
         ]
         var parts: [String] = []

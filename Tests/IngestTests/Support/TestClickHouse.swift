@@ -30,11 +30,12 @@ enum TestClickHouse {
         return values
     }
 
-    static func client(database: String) throws -> ClickHouseClient {
+    /// Every test query names `db.table`, so no `?database=` (the database may not exist yet).
+    static func client() throws -> ClickHouseClient {
         let s = try settings()
         guard let url = s["CLICKHOUSE_HOST"], let user = s["CLICKHOUSE_USER"], let password = s["CLICKHOUSE_PASSWORD"] else { throw MissingServer() }
         return try ClickHouseClient(
-            configuration: ClickHouseConfiguration(url: url, user: user, password: password, database: database),
+            configuration: ClickHouseConfiguration(url: url, user: user, password: password, database: ""),
             logger: Logger(label: "test")
         )
     }
