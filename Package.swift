@@ -22,6 +22,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        // Already a dependency of async-http-client; named here for TLSConfiguration (CA file).
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         // zlib through the system library (zlib1g-dev): gzip for INSERT bodies.
@@ -32,6 +34,8 @@ let package = Package(
                 "CZlib",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "NIOFoundationCompat", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -92,7 +96,21 @@ let package = Package(
             dependencies: ["QTicketsAPI", "QTicketsFake", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strict
         ),
-        .testTarget(name: "ClickHouseHTTPTests", dependencies: ["ClickHouseHTTP"], swiftSettings: strict),
+        // scripts/bench-writer.sh: the writer side of the writer-vs-curl benchmark.
+        .executableTarget(
+            name: "qtickets-bench-writer",
+            dependencies: [
+                "ClickHouseHTTP",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "ClickHouseHTTPTests",
+            dependencies: ["ClickHouseHTTP", "CZlib", .product(name: "AsyncHTTPClient", package: "async-http-client")],
+            swiftSettings: strict
+        ),
         .testTarget(name: "QTicketsAPITests", dependencies: ["QTicketsAPI", "QTicketsFake"], swiftSettings: strict),
         .testTarget(
             name: "QTicketsFakeTests",

@@ -32,7 +32,7 @@ start_fake() { # args: extra fake flags
     base="$(grep -m1 '^QTICKETS_API_BASE_URL=' "$work/fake.out" | cut -d= -f2-)"
 }
 
-run_ingest() { # args: db rps concurrency
+run_ingest() { # args: db rps concurrency [extra ingest flags]
     cat > "$work/env" <<ENV
 QTICKETS_API_BASE_URL=$base
 QTICKETS_API_TOKEN=bench-token
@@ -40,7 +40,7 @@ CLICKHOUSE_DB=$1
 QTICKETS_API_RPS=$2
 QTICKETS_API_CONCURRENCY=$3
 ENV
-    /usr/bin/time -v -o "$work/time.txt" "$bin/qtickets-ingest" --envfile "$chenv" --envfile "$work/env" --since-hours 8761 2> "$work/ingest.log"
+    /usr/bin/time -v -o "$work/time.txt" "$bin/qtickets-ingest" --envfile "$chenv" --envfile "$work/env" --since-hours 8761 "${@:4}" > "$work/ingest.out" 2> "$work/ingest.log"
     wall=$(grep 'Elapsed (wall clock)' "$work/time.txt" | awk '{print $NF}' | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
     cpu=$(awk '/User time|System time/ {s+=$NF} END {print s}' "$work/time.txt")
     rss=$(awk '/Maximum resident set size/ {print int($NF/1024)}' "$work/time.txt")
@@ -53,6 +53,10 @@ calc() { python3 -c "print($1)"; }
 now=$(date +%s)
 echo "== generating and serving $orders orders (unthrottled)"
 start_fake
+run_ingest bench_e2e_fetch 100000 16 --dry-run
+pages=$(curl -s "${base%/api/rest/v1}/__fake/stats" | python3 -c 'import json,sys; print(json.load(sys.stdin)["byRoute"].get("orders", 0))')
+printf 'fetch only (--dry-run): %s wall %.2f s, cpu %.2f s, peak RSS %s MB, requests %s, order pages/s %.0f, orders/s %.0f\n' \
+    "$status" "$wall" "$cpu" "$rss" "$requests" "$(calc "$pages / $wall")" "$(calc "$orders / $wall")"
 run_ingest bench_e2e_free 100000 16
 kill "$fake_pid"; wait "$fake_pid" 2>/dev/null || true
 printf 'unthrottled: %s wall %.2f s, cpu %.2f s, peak RSS %s MB, requests %s, orders/s %.0f, tickets/s %.0f\n' \

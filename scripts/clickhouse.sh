@@ -20,7 +20,9 @@ free_port() {
 }
 
 port_is_free() {
-    python3 -c 'import socket,sys; s=socket.socket(); s.bind(("127.0.0.1",int(sys.argv[1]))); s.close()' "$1" 2>/dev/null
+    # SO_REUSEADDR as the server itself binds: connections of a just-stopped server in
+    # TIME_WAIT must not count as "in use", or a restart would move to another port.
+    python3 -c 'import socket,sys; s=socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1); s.bind(("127.0.0.1",int(sys.argv[1]))); s.close()' "$1" 2>/dev/null
 }
 
 running() {

@@ -47,6 +47,7 @@ struct QTicketsIngestCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        SignalCanceller.install([SIGINT, SIGTERM])
         if printSchema {
             let database = (try? IngestConfiguration.load(files: envFiles, environment: ProcessInfo.processInfo.environment).clickHouseDatabase)
                 ?? ProcessInfo.processInfo.environment["CLICKHOUSE_DB"] ?? "zakaz"
@@ -85,13 +86,14 @@ struct QTicketsIngestCommand: AsyncParsableCommand {
         let run = IngestionRun(configuration: config, options: options, api: api, clickHouse: clickHouse, metrics: metrics, logger: logger)
 
         let task = Task { await run.run() }
-        let signals = SignalCanceller(signals: [SIGINT, SIGTERM]) { signal in
+        let watcher = Task {
+            guard let signal = await SignalCanceller.waitForSignal() else { return }
             logger.warning("Signal received; stopping the run", metadata: ["signal": "\(signal)"])
             task.cancel()
         }
         let report = await task.value
-        let interrupted = signals.received != nil
-        signals.stop()
+        watcher.cancel()
+        let interrupted = SignalCanceller.received != nil
 
         for line in report.preview { print(line) }
         var fields: Logger.Metadata = ["status": "\(report.status.rawValue)", "run_id": "\(report.runID)", "dry_run": "\(dryRun)"]

@@ -1,59 +1,50 @@
-import Dispatch
 import Foundation
 import Synchronization
+
+/// The signal the process received, written by the C signal handler.
+///
+/// A plain atomic: storing it is async-signal-safe, so the handler needs no dispatch source,
+/// no lock and no allocation.
+private let receivedSignal = Atomic<Int32>(0)
 
 /// Turns SIGINT/SIGTERM into a cancellation of the run.
 ///
 /// The default action would kill the process mid-batch; instead the run's task is cancelled, so
 /// fetching stops, buffered rows are flushed or reported and the run is recorded as failed.
 /// A second signal falls back to the default action (the operator insists).
-final class SignalCanceller: Sendable {
-    private struct State {
-        var sources: [any DispatchSourceSignal] = []
-        var received: Int32?
-    }
-
-    /// The dispatch sources are only touched under this lock (created in `init`, cancelled in
-    /// `stop`); the signal handlers run on one serial queue and only read/write `received`.
-    private let state: Mutex<State>
-    private let onSignal: @Sendable (Int32) -> Void
-
-    init(signals: [Int32], onSignal: @escaping @Sendable (Int32) -> Void) {
-        self.onSignal = onSignal
-        let queue = DispatchQueue(label: "qtickets-ingest.signals")
-        var sources: [any DispatchSourceSignal] = []
+enum SignalCanceller {
+    /// Installs the handlers. Call it first thing: a signal that arrives earlier gets the
+    /// inherited disposition, which for a background job's SIGINT is "ignore".
+    static func install(_ signals: [Int32]) {
+        // A parent may start us with these signals blocked (the mask is inherited across exec):
+        // unblock them so they reach the handler instead of staying pending forever.
+        var set = sigset_t()
+        sigemptyset(&set)
+        for number in signals { sigaddset(&set, number) }
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
         for number in signals {
-            signal(number, SIG_IGN)
-            sources.append(DispatchSource.makeSignalSource(signal: number, queue: queue))
-        }
-        state = Mutex(State(sources: sources))
-        state.withLock { state in
-            for (source, number) in zip(state.sources, signals) {
-                source.setEventHandler { [weak self] in self?.handle(number) }
-                source.resume()
+            signal(number) { number in
+                if receivedSignal.exchange(number, ordering: .relaxed) != 0 {
+                    signal(number, SIG_DFL)
+                    raise(number)
+                }
             }
         }
     }
 
-    private func handle(_ number: Int32) {
-        let first = state.withLock { state -> Bool in
-            defer { state.received = state.received ?? number }
-            return state.received == nil
-        }
-        if first {
-            onSignal(number)
-        } else {
-            signal(number, SIG_DFL)
-            raise(number)
-        }
+    /// The first signal received, or `nil`.
+    static var received: Int32? {
+        let number = receivedSignal.load(ordering: .relaxed)
+        return number == 0 ? nil : number
     }
 
-    var received: Int32? { state.withLock { $0.received } }
-
-    func stop() {
-        state.withLock { state in
-            state.sources.forEach { $0.cancel() }
-            state.sources.removeAll()
+    /// Returns when a signal has arrived (or the calling task is cancelled). Polling keeps the
+    /// handler trivial; 50 ms is far below anything an operator notices.
+    static func waitForSignal() async -> Int32? {
+        while !Task.isCancelled {
+            if let number = received { return number }
+            try? await Task.sleep(for: .milliseconds(50))
         }
+        return nil
     }
 }

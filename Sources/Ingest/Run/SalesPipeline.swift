@@ -72,6 +72,9 @@ struct SalesPipeline: Sendable {
     struct State {
         var cities: [Int: String]
         var orphans: [Order] = []
+        /// Orders already turned into rows by this run: a day's completion fetch (or a page
+        /// that shifted) may return them again; one order, one set of rows, one count.
+        var emitted = Set<Int>()
         var result = Result()
         var daily = DailySalesAggregator()
 
@@ -80,6 +83,7 @@ struct SalesPipeline: Sendable {
         }
 
         mutating func take(_ order: Order, pipeline: SalesPipeline, counted: Bool = true) async throws {
+            guard emitted.insert(order.id).inserted else { return }
             if counted { result.orders += 1 }
             guard let city = cities[order.eventID] else {
                 orphans.append(order)

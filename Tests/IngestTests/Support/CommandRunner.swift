@@ -19,6 +19,11 @@ struct CommandRunner {
     }
 
     static func run(_ arguments: [String], environment: [String: String] = [:]) async throws -> Output {
+        try await run(arguments, environment: environment, whileRunning: { _ in })
+    }
+
+    /// Runs the command and calls `whileRunning` with its PID once it has started (to signal it).
+    static func run(_ arguments: [String], environment: [String: String] = [:], whileRunning: @Sendable (Int32) async throws -> Void) async throws -> Output {
         guard FileManager.default.isExecutableFile(atPath: executable) else { throw MissingExecutable(path: executable) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
@@ -31,10 +36,19 @@ struct CommandRunner {
         process.standardOutput = out
         process.standardError = err
         try process.run()
-        async let stdout = Task.detached { out.fileHandleForReading.readDataToEndOfFile() }.value
-        async let stderr = Task.detached { err.fileHandleForReading.readDataToEndOfFile() }.value
+        async let stdout = readToEnd(out)
+        async let stderr = readToEnd(err)
+        try await whileRunning(process.processIdentifier)
         let (o, e) = await (stdout, stderr)
         process.waitUntilExit()
         return Output(status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    }
+
+    /// Blocking pipe reads run on Dispatch's threads, never on the concurrency pool: with two
+    /// cores, two blocked pool threads would starve every other task of the test.
+    private static func readToEnd(_ pipe: Pipe) async -> Data {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(returning: pipe.fileHandleForReading.readDataToEndOfFile()) }
+        }
     }
 }

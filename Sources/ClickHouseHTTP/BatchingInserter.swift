@@ -1,0 +1,205 @@
+import Logging
+import NIOCore
+
+/// Streams rows of one table into ClickHouse in batches.
+///
+/// Rows are encoded into a RowBinary buffer inside the actor (cheap: a few integer writes per
+/// field). A batch is cut at `maxRows`, `maxBytes` or `maxAge`; compressing and sending it runs
+/// in a task outside the actor, so encoding continues while batches are in flight. In-flight
+/// bytes are bounded: above `maxInFlightBytes`, `append` suspends until a batch is confirmed,
+/// so memory stays flat on any backfill.
+///
+/// Delivery is at-least-once: a retryable failure resends the same compressed bytes after a
+/// jittered backoff, and a batch that finally fails is surfaced as
+/// ``InsertError/batchFailed(table:rows:underlying:)`` from the next `append`, `flush` or
+/// `finish`, never dropped. Tables are `ReplacingMergeTree`, so a batch stored twice (a lost
+/// answer, then a retry) collapses under `FINAL`.
+public actor BatchingInserter<Row: RowBinaryRow> {
+    public nonisolated let table: TableDefinition
+    private let client: ClickHouseClient
+    private let configuration: BatchingConfiguration
+    private let logger: Logger
+    private let onBatch: (@Sendable (BatchReport) async -> Void)?
+    private let insertSQL: String
+    private let qualifiedName: String
+    private let bufferCapacity: Int
+
+    private var writer: RowBinaryWriter
+    private var rowsInBuffer = 0
+    /// Buffers of confirmed batches, cleared and kept for reuse (capacity survives `clear()`).
+    private var spareBuffers: [ByteBuffer] = []
+    private var inFlightBytes = 0
+    private var inFlight: Set<Int> = []
+    /// Id the current buffer will get when it is cut; lets a late age timer tell its batch left.
+    private var nextBatchID = 0
+    private var capacityWaiters: [CheckedContinuation<Void, Never>] = []
+    private var drainWaiters: [CheckedContinuation<Void, Never>] = []
+    private var ageTimer: Task<Void, Never>?
+    private var failure: InsertError?
+    private var stats = InsertStats()
+    private var isFinished = false
+    private let startedAt = ContinuousClock.now
+
+    public init(
+        client: ClickHouseClient,
+        database: String,
+        configuration: BatchingConfiguration,
+        logger: Logger,
+        onBatch: (@Sendable (BatchReport) async -> Void)? = nil
+    ) {
+        self.table = Row.table
+        self.client = client
+        self.configuration = configuration
+        self.logger = logger
+        self.onBatch = onBatch
+        self.insertSQL = Row.table.insertSQL(database: database)
+        self.qualifiedName = Row.table.qualifiedName(database: database)
+        // Room for a full batch plus the row that crosses the limit, without doubling the buffer.
+        self.bufferCapacity = min(configuration.maxBytes, 64 << 20) + (64 << 10)
+        self.writer = RowBinaryWriter(capacity: bufferCapacity)
+    }
+
+    // MARK: Producer API
+
+    /// Adds one row; suspends while `maxInFlightBytes` are in flight. Throws a
+    /// ``RowSchemaError`` if the row does not fit the table (the row is not kept), or the
+    /// failure of an earlier batch.
+    public func append(_ row: Row) async throws {
+        try checkUsable()
+        while inFlightBytes >= configuration.maxInFlightBytes, failure == nil {
+            await withCheckedContinuation { capacityWaiters.append($0) }
+        }
+        try checkUsable()
+        try writer.write(row, validate: configuration.validateEveryRow || rowsInBuffer == 0)
+        rowsInBuffer += 1
+        if rowsInBuffer == 1 { startAgeTimer() }
+        if rowsInBuffer >= configuration.maxRows || writer.byteCount >= configuration.maxBytes {
+            cutBatch()
+        }
+    }
+
+    public func append(contentsOf rows: some Sequence<Row>) async throws {
+        for row in rows { try await append(row) }
+    }
+
+    /// Sends everything buffered now and waits until every batch in flight is answered.
+    public func flush() async throws {
+        cutBatch()
+        await drain()
+        if let failure { throw failure }
+    }
+
+    /// Flushes, waits, and returns the totals. Throws the first batch failure, if any (the
+    /// totals stay readable through ``currentStats()``).
+    public func finish() async throws -> InsertStats {
+        cutBatch()
+        await drain()
+        ageTimer?.cancel()
+        ageTimer = nil
+        isFinished = true
+        stats.duration = ContinuousClock.now - startedAt
+        if let failure { throw failure }
+        return stats
+    }
+
+    /// Totals so far, including retries of batches still in flight.
+    public func currentStats() -> InsertStats {
+        var s = stats
+        if !isFinished { s.duration = ContinuousClock.now - startedAt }
+        return s
+    }
+
+    /// Rows encoded and not yet handed to the network.
+    public var bufferedRows: Int { rowsInBuffer }
+
+    // MARK: Batches
+
+    private func checkUsable() throws {
+        if let failure { throw failure }
+        if isFinished { throw InsertError.finished(table: table.name) }
+    }
+
+    private func startAgeTimer() {
+        ageTimer?.cancel()
+        let id = nextBatchID
+        let deadline = ContinuousClock.now + configuration.maxAge
+        ageTimer = Task { [weak self] in
+            do { try await Task.sleep(until: deadline, clock: .continuous) } catch { return }
+            await self?.ageExpired(batchID: id)
+        }
+    }
+
+    private func ageExpired(batchID: Int) {
+        guard batchID == nextBatchID, rowsInBuffer > 0 else { return }
+        cutBatch()
+    }
+
+    /// Hands the buffer to a delivery task and starts a fresh (recycled) one.
+    private func cutBatch() {
+        guard rowsInBuffer > 0 else { return }
+        ageTimer?.cancel()
+        ageTimer = nil
+        let replacement = spareBuffers.popLast() ?? ByteBufferAllocator().buffer(capacity: bufferCapacity)
+        let raw = writer.takeBuffer(replacingWith: replacement)
+        let rows = rowsInBuffer
+        rowsInBuffer = 0
+        let id = nextBatchID
+        nextBatchID += 1
+        inFlight.insert(id)
+        inFlightBytes += raw.readableBytes
+        let delivery = BatchDelivery(
+            client: client, sql: insertSQL, table: qualifiedName, tableName: table.name, compression: configuration.compression,
+            retry: configuration.retry, logger: logger)
+        let onBatch = self.onBatch
+        // Detached: compression and the HTTP round trips run off the actor. The task keeps the
+        // inserter alive until the batch is accounted for.
+        Task.detached { [self] in
+            let report = await delivery.deliver(raw, rows: rows) { error, _ in
+                await self.noteRetry(error)
+            }
+            await onBatch?(report)
+            await self.batchCompleted(id: id, raw: raw, report: report)
+        }
+    }
+
+    private func noteRetry(_ error: ClickHouseError) {
+        stats.retries += 1
+        stats.lastRetriedError = error
+    }
+
+    private func batchCompleted(id: Int, raw: ByteBuffer, report: BatchReport) {
+        inFlight.remove(id)
+        inFlightBytes -= raw.readableBytes
+        if let error = report.error {
+            stats.failedBatches += 1
+            stats.failedRows += report.rows
+            if failure == nil {
+                failure = .batchFailed(table: qualifiedName, rows: report.rows, underlying: error)
+            }
+        } else {
+            stats.rows += report.rows
+            stats.batches += 1
+            stats.rawBytes += report.rawBytes
+            stats.compressedBytes += report.compressedBytes
+        }
+        if spareBuffers.count < 2 {
+            var buffer = raw
+            buffer.clear()
+            spareBuffers.append(buffer)
+        }
+        let waiters = capacityWaiters
+        capacityWaiters.removeAll()
+        for waiter in waiters { waiter.resume() }
+        if inFlight.isEmpty {
+            let drained = drainWaiters
+            drainWaiters.removeAll()
+            for waiter in drained { waiter.resume() }
+        }
+    }
+
+    private func drain() async {
+        while !inFlight.isEmpty {
+            await withCheckedContinuation { drainWaiters.append($0) }
+        }
+    }
+}

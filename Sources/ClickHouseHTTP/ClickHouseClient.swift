@@ -1,0 +1,161 @@
+import AsyncHTTPClient
+import Foundation
+import Logging
+import NIOCore
+import NIOHTTP1
+import NIOSSL
+import Synchronization
+
+/// ClickHouse over its HTTP interface, on one pooled AsyncHTTPClient.
+///
+/// Authenticates with `X-ClickHouse-User`/`X-ClickHouse-Key` headers (never in the URL, where
+/// proxies log it), selects the database with `?database=` (18.16 ignores the header), and passes
+/// settings as URL parameters, withholding those the server's version does not know. Every
+/// failure becomes a ``ClickHouseError`` whose text never contains the password.
+public final class ClickHouseClient: Sendable {
+    public let configuration: ClickHouseConfiguration
+    private let http: HTTPClient
+    private let logger: Logger
+    private let baseURL: String
+    private let cachedVersion = Mutex<ClickHouseVersion?>(nil)
+
+    public init(configuration: ClickHouseConfiguration, logger: Logger) throws {
+        guard let components = URLComponents(string: configuration.url),
+            let scheme = components.scheme?.lowercased(), scheme == "http" || scheme == "https",
+            let host = components.host, !host.isEmpty
+        else {
+            throw ClickHouseError(
+                status: nil, code: nil,
+                message: "CLICKHOUSE_HOST must be an http:// or https:// URL, got '\(configuration.url)'",
+                kind: .network, isRetryable: false)
+        }
+        var tls = TLSConfiguration.makeClientConfiguration()
+        tls.certificateVerification = .fullVerification
+        if let caFile = configuration.caFile {
+            guard FileManager.default.isReadableFile(atPath: caFile) else {
+                throw ClickHouseError(
+                    status: nil, code: nil, message: "CA file '\(caFile)' is not readable",
+                    kind: .network, isRetryable: false)
+            }
+            tls.additionalTrustRoots = [.file(caFile)]
+        }
+        var httpConfiguration = HTTPClient.Configuration(
+            tlsConfiguration: tls,
+            timeout: .init(
+                connect: TimeAmount(configuration.connectTimeout),
+                read: TimeAmount(configuration.requestTimeout)),
+            connectionPool: .init(
+                idleTimeout: .seconds(30),
+                concurrentHTTP1ConnectionsPerHostSoftLimit: max(1, configuration.maxConnections)))
+        // ClickHouse speaks HTTP/1.1; a redirect would resend credentials elsewhere.
+        httpConfiguration.httpVersion = .http1Only
+        httpConfiguration.redirectConfiguration = .disallow
+        self.http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: httpConfiguration)
+        var base = configuration.url
+        while base.hasSuffix("/") { base.removeLast() }
+        self.baseURL = base + "/"
+        self.configuration = configuration
+        self.logger = logger
+    }
+
+    // MARK: Public API
+
+    /// `SELECT version()`, asked once and cached.
+    public func serverVersion() async throws -> ClickHouseVersion {
+        if let known = cachedVersion.withLock({ $0 }) { return known }
+        let text = String(buffer: try await send(body: ByteBuffer(string: "SELECT version()"), query: nil, gzip: false, settings: false))
+        guard let version = ClickHouseVersion(text) else {
+            throw ClickHouseError(
+                status: 200, code: nil, message: "unexpected answer to SELECT version(): \(text.prefix(100))",
+                kind: .server, isRetryable: false)
+        }
+        cachedVersion.withLock { $0 = version }
+        logger.debug("ClickHouse server version", metadata: ["version": "\(version)"])
+        return version
+    }
+
+    /// Runs a statement that returns nothing (DDL, `INSERT … SELECT`, `OPTIMIZE`).
+    public func execute(_ sql: String) async throws {
+        _ = try await send(body: ByteBuffer(string: sql), query: nil, gzip: false, settings: true)
+    }
+
+    /// Runs a query and returns the raw body; the caller chooses the format (`FORMAT TSV`, …).
+    public func query(_ sql: String) async throws -> String {
+        String(buffer: try await queryBytes(sql))
+    }
+
+    /// Like ``query(_:)`` for binary formats (`FORMAT RowBinary`, …): the body as received.
+    public func queryBytes(_ sql: String) async throws -> ByteBuffer {
+        try await send(body: ByteBuffer(string: sql), query: nil, gzip: false, settings: true)
+    }
+
+    /// Runs `sql` (without a FORMAT clause) and returns its rows as column name → value text,
+    /// exactly as the server prints it (numbers and decimals stay exact). A NULL is an absent key.
+    /// Uses `TabSeparatedWithNames`, which every server version speaks identically.
+    public func queryRows(_ sql: String) async throws -> [[String: String]] {
+        let body = try await query(sql + "\nFORMAT TabSeparatedWithNames")
+        return TabSeparatedParser.rows(body)
+    }
+
+    /// One INSERT: `sql` (e.g. ``TableDefinition/insertSQL(database:)``) in the URL, the data as
+    /// the body, `Content-Encoding: gzip` when `gzip` says the body is already compressed.
+    public func insert(sql: String, body: ByteBuffer, gzip: Bool) async throws {
+        _ = try await send(body: body, query: sql, gzip: gzip, settings: true)
+    }
+
+    public func shutdown() async throws {
+        try await http.shutdown()
+    }
+
+    // MARK: Request
+
+    private func send(body: ByteBuffer, query: String?, gzip: Bool, settings: Bool) async throws -> ByteBuffer {
+        // An empty database sends no `?database=`: for callers that qualify every name, and for
+        // `CREATE DATABASE`, which fails when the default database does not exist yet.
+        var params: [(String, String)] = configuration.database.isEmpty ? [] : [("database", configuration.database)]
+        if let query { params.append(("query", query)) }
+        if settings, !configuration.settings.isEmpty {
+            let version = ClickHouseSettings.needsVersion(configuration.settings) ? try await serverVersion() : nil
+            let (send, withheld) = ClickHouseSettings.applicable(configuration.settings, for: version)
+            params += send.map { ($0.name, $0.value) }
+            if !withheld.isEmpty {
+                logger.debug("Settings withheld from an older server", metadata: ["settings": "\(withheld)"])
+            }
+        }
+        var request = HTTPClientRequest(url: baseURL + "?" + URLQueryEncoding.encode(params))
+        request.method = .POST
+        request.headers.add(name: "X-ClickHouse-User", value: configuration.user)
+        if !configuration.password.isEmpty {
+            request.headers.add(name: "X-ClickHouse-Key", value: configuration.password)
+        }
+        if gzip { request.headers.add(name: "Content-Encoding", value: "gzip") }
+        request.headers.add(name: "Content-Length", value: String(body.readableBytes))
+        request.body = .bytes(body)
+
+        let response: HTTPClientResponse
+        let bytes: ByteBuffer
+        do {
+            response = try await http.execute(request, timeout: TimeAmount(configuration.requestTimeout), logger: logger)
+            let limit = response.status == .ok ? configuration.maxResponseBytes : 1 << 20
+            bytes = try await response.body.collect(upTo: limit)
+        } catch let error as CancellationError {
+            throw error
+        } catch {
+            throw ClickHouseError(transportError: error, password: configuration.password)
+        }
+        guard response.status == .ok else {
+            throw ClickHouseError(
+                status: Int(response.status.code),
+                headers: response.headers.map { ($0.name, $0.value) },
+                body: String(buffer: bytes), password: configuration.password)
+        }
+        return bytes
+    }
+}
+
+extension TimeAmount {
+    init(_ duration: Duration) {
+        let (seconds, attoseconds) = duration.components
+        self = .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
+    }
+}

@@ -1,0 +1,16 @@
+/// How an INSERT body is compressed on the wire.
+///
+/// gzip is the one `Content-Encoding` that ClickHouse 18.16 and current servers both accept.
+/// On loopback compression is pure cost; over a real network level 1 usually pays for itself.
+public enum Compression: Sendable, Hashable, CustomStringConvertible {
+    case none
+    /// zlib level 1 (fastest) … 9 (smallest).
+    case gzip(level: Int)
+
+    public var description: String {
+        switch self {
+        case .none: "none"
+        case .gzip(let level): "gzip(level: \(level))"
+        }
+    }
+}

@@ -1,0 +1,319 @@
+import Foundation
+import NIOCore
+
+/// Encodes rows in ClickHouse's RowBinary format into a reusable `ByteBuffer`.
+///
+/// Every field is a fixed-width little-endian write or a LEB128 length plus bytes, straight
+/// into the buffer: no allocation per field, and the buffer keeps its capacity across batches
+/// (``clear()``). The field writers do not throw; when a row is written with validation on
+/// (``write(_:validate:)`` or ``beginRow(validatingAgainst:)``), each field is checked against
+/// the table's column types and the first mismatch is thrown at the end of the row.
+public struct RowBinaryWriter {
+    /// The encoded bytes (readable part).
+    public var buffer: ByteBuffer { _buffer }
+
+    // The field writers are `@inlinable` so a row's `encode(to:)` compiles to straight buffer
+    // writes in the caller's module; they only touch these two stored properties.
+    @usableFromInline var _buffer: ByteBuffer
+    @usableFromInline var _isValidating = false
+    var validator: RowValidator? {
+        didSet { _isValidating = validator != nil }
+    }
+
+    public init(buffer: ByteBuffer = ByteBuffer()) {
+        self._buffer = buffer
+    }
+
+    public init(capacity: Int) {
+        self._buffer = ByteBufferAllocator().buffer(capacity: capacity)
+    }
+
+    /// Bytes encoded so far.
+    @inlinable public var byteCount: Int { _buffer.readableBytes }
+
+    /// Forgets the bytes but keeps the storage, so the next batch reuses it.
+    public mutating func clear() {
+        _buffer.clear()
+        validator = nil
+    }
+
+    /// Hands the encoded bytes over and continues with `replacement` (typically a cleared buffer
+    /// whose previous batch has been sent).
+    public mutating func takeBuffer(replacingWith replacement: ByteBuffer) -> ByteBuffer {
+        var replacement = replacement
+        replacement.clear()
+        let out = _buffer
+        _buffer = replacement
+        validator = nil
+        return out
+    }
+
+    // MARK: Rows
+
+    /// Writes one row. With `validate`, every field is checked against `Row.table`; on any
+    /// error the row's partial bytes are removed, so the buffer only ever holds whole rows.
+    public mutating func write<Row: RowBinaryRow>(_ row: Row, validate: Bool) throws {
+        let mark = _buffer.writerIndex
+        if validate { validator = RowValidator(table: Row.table) }
+        do {
+            try row.encode(to: &self)
+            if validate { try endRow() }
+        } catch {
+            _buffer.moveWriterIndex(to: mark)
+            validator = nil
+            throw error
+        }
+    }
+
+    /// Starts checking the following fields against `table`'s columns (for callers that write
+    /// fields directly instead of through ``RowBinaryRow``).
+    public mutating func beginRow(validatingAgainst table: TableDefinition) {
+        validator = RowValidator(table: table)
+    }
+
+    /// Ends a validated row: throws ``RowSchemaError`` if a field had the wrong type or a column
+    /// was missing or extra. No-op when validation is off.
+    public mutating func endRow() throws(RowSchemaError) {
+        guard var v = validator else { return }
+        validator = nil
+        if let mismatch = v.finish() { throw mismatch }
+    }
+
+    // MARK: Integers and floats
+
+    @inlinable
+    public mutating func writeUInt8(_ v: UInt8) {
+        if _isValidating { _consume(.uInt8) }
+        _buffer.writeInteger(v)
+    }
+
+    @inlinable
+    public mutating func writeUInt16(_ v: UInt16) {
+        if _isValidating { _consume(.uInt16) }
+        _buffer.writeInteger(v, endianness: .little)
+    }
+
+    @inlinable
+    public mutating func writeUInt32(_ v: UInt32) {
+        if _isValidating { _consume(.uInt32) }
+        _buffer.writeInteger(v, endianness: .little)
+    }
+
+    @inlinable
+    public mutating func writeUInt64(_ v: UInt64) {
+        if _isValidating { _consume(.uInt64) }
+        _buffer.writeInteger(v, endianness: .little)
+    }
+
+    @inlinable
+    public mutating func writeInt8(_ v: Int8) {
+        if _isValidating { _consume(.int8) }
+        _buffer.writeInteger(v)
+    }
+
+    @inlinable
+    public mutating func writeInt16(_ v: Int16) {
+        if _isValidating { _consume(.int16) }
+        _buffer.writeInteger(v, endianness: .little)
+    }
+
+    @inlinable
+    public mutating func writeInt32(_ v: Int32) {
+        if _isValidating { _consume(.int32) }
+        _buffer.writeInteger(v, endianness: .little)
+    }
+
+    @inlinable
+    public mutating func writeInt64(_ v: Int64) {
+        if _isValidating { _consume(.int64) }
+        _buffer.writeInteger(v, endianness: .little)
+    }
+
+    @inlinable
+    public mutating func writeFloat32(_ v: Float) {
+        if _isValidating { _consume(.float32) }
+        _buffer.writeInteger(v.bitPattern, endianness: .little)
+    }
+
+    @inlinable
+    public mutating func writeFloat64(_ v: Double) {
+        if _isValidating { _consume(.float64) }
+        _buffer.writeInteger(v.bitPattern, endianness: .little)
+    }
+
+    // MARK: Strings
+
+    /// `String` or `LowCardinality(String)`: LEB128 byte length, then the UTF-8 bytes.
+    @inlinable
+    public mutating func writeString(_ s: String) {
+        if _isValidating { _consume(.string) }
+        writeVarUInt(UInt64(s.utf8.count))
+        _buffer.writeString(s)
+    }
+
+    /// `String` from raw bytes (not necessarily UTF-8).
+    public mutating func writeBytes(_ bytes: some Collection<UInt8>) {
+        if _isValidating { _consume(.string) }
+        writeVarUInt(UInt64(bytes.count))
+        _buffer.writeBytes(bytes)
+    }
+
+    /// `FixedString(length)`: the UTF-8 bytes padded with zeros. Throws when the string is
+    /// longer than `length` bytes: cutting it would store something else.
+    public mutating func writeFixedString(_ s: String, length: Int) throws(FixedStringTooLongError) {
+        let count = s.utf8.count
+        guard count <= length else { throw FixedStringTooLongError(byteCount: count, length: length) }
+        if _isValidating { _consume(.fixedString(length)) }
+        _buffer.writeString(s)
+        if count < length { _buffer.writeRepeatingByte(0, count: length - count) }
+    }
+
+    // MARK: Dates
+
+    /// `Date`: days since 1970-01-01 as UInt16.
+    @inlinable
+    public mutating func writeDate(daysSinceEpoch days: UInt16) {
+        if _isValidating { _consume(.date) }
+        _buffer.writeInteger(days, endianness: .little)
+    }
+
+    /// `Date`: the UTC calendar day of `date`, clamped to the type's range (1970-01-01 … 2149-06-06).
+    @inlinable
+    public mutating func writeDate(_ date: Date) {
+        let days = (date.timeIntervalSince1970 / 86_400).rounded(.down)
+        writeDate(daysSinceEpoch: UInt16(max(0, min(days, Double(UInt16.max)))))
+    }
+
+    /// `DateTime`: seconds since the epoch as UInt32 (the column's time zone only affects display).
+    @inlinable
+    public mutating func writeDateTime(epochSeconds: UInt32) {
+        if _isValidating { _consume(.dateTime) }
+        _buffer.writeInteger(epochSeconds, endianness: .little)
+    }
+
+    /// `DateTime` from a `Date`, whole seconds rounded down, clamped to 1970 … 2106.
+    @inlinable
+    public mutating func writeDateTime(_ date: Date) {
+        let seconds = date.timeIntervalSince1970.rounded(.down)
+        writeDateTime(epochSeconds: UInt32(max(0, min(seconds, Double(UInt32.max)))))
+    }
+
+    // MARK: Decimal
+
+    /// `Decimal(precision, scale)`: value × 10^scale as a little-endian Int32 (P ≤ 9), Int64
+    /// (P ≤ 18) or Int128 (P ≤ 38, low half first). Exact: throws ``DecimalEncodingError``
+    /// instead of rounding or overflowing.
+    public mutating func writeDecimal(_ value: Decimal, precision: Int, scale: Int) throws(DecimalEncodingError) {
+        let scaled = try DecimalScaling.scaledValue(value, precision: precision, scale: scale)
+        writeScaledDecimal(scaled, precision: precision, scale: scale)
+    }
+
+    /// `Decimal(precision, scale)` from a ready scaled integer (e.g. kopecks for scale 2): the
+    /// fast path for callers that already count in minor units. Throws if it has more than
+    /// `precision` digits.
+    public mutating func writeDecimal(scaledValue: Int128, precision: Int, scale: Int) throws(DecimalEncodingError) {
+        try DecimalScaling.checkScaled(scaledValue, precision: precision, scale: scale)
+        writeScaledDecimal(scaledValue, precision: precision, scale: scale)
+    }
+
+    private mutating func writeScaledDecimal(_ scaled: Int128, precision: Int, scale: Int) {
+        if _isValidating { _consume(.decimal(precision: precision, scale: scale)) }
+        switch precision {
+        case ...9:
+            _buffer.writeInteger(Int32(truncatingIfNeeded: scaled), endianness: .little)
+        case ...18:
+            _buffer.writeInteger(Int64(truncatingIfNeeded: scaled), endianness: .little)
+        default:
+            let bits = UInt128(bitPattern: scaled)
+            _buffer.writeInteger(UInt64(truncatingIfNeeded: bits), endianness: .little)
+            _buffer.writeInteger(UInt64(truncatingIfNeeded: bits >> 64), endianness: .little)
+        }
+    }
+
+    // MARK: UUID
+
+    /// `UUID`: two little-endian UInt64, the high half (first 8 bytes of the textual form) first.
+    public mutating func writeUUID(_ uuid: UUID) {
+        if _isValidating { _consume(.uuid) }
+        let u = uuid.uuid
+        let high = UInt64(u.0) << 56 | UInt64(u.1) << 48 | UInt64(u.2) << 40 | UInt64(u.3) << 32
+            | UInt64(u.4) << 24 | UInt64(u.5) << 16 | UInt64(u.6) << 8 | UInt64(u.7)
+        let low = UInt64(u.8) << 56 | UInt64(u.9) << 48 | UInt64(u.10) << 40 | UInt64(u.11) << 32
+            | UInt64(u.12) << 24 | UInt64(u.13) << 16 | UInt64(u.14) << 8 | UInt64(u.15)
+        _buffer.writeInteger(high, endianness: .little)
+        _buffer.writeInteger(low, endianness: .little)
+    }
+
+    // MARK: Nullable
+
+    /// `Nullable(T)` holding NULL: the single byte 1.
+    @inlinable
+    public mutating func writeNull() {
+        if _isValidating { _consume(.null) }
+        _buffer.writeInteger(UInt8(1))
+    }
+
+    /// `Nullable(T)` holding a value: the byte 0; the value itself must follow.
+    @inlinable
+    public mutating func writeNonNullMarker() {
+        if _isValidating { _consume(.nonNull) }
+        _buffer.writeInteger(UInt8(0))
+    }
+
+    /// `Nullable(T)`: NULL for `nil`, otherwise the marker and `write(&self, value)`.
+    @inlinable
+    public mutating func writeNullable<T>(
+        _ value: T?, _ write: (inout RowBinaryWriter, T) throws -> Void
+    ) rethrows {
+        if let value {
+            writeNonNullMarker()
+            try write(&self, value)
+        } else {
+            writeNull()
+        }
+    }
+
+    // MARK: Array
+
+    /// `Array(T)` header: the element count as LEB128; exactly `count` elements must follow.
+    @inlinable
+    public mutating func writeArrayCount(_ count: Int) {
+        if _isValidating { _consume(.array(count: count)) }
+        writeVarUInt(UInt64(count))
+    }
+
+    /// `Array(T)`: the count, then each element through `write`.
+    @inlinable
+    public mutating func writeArray<C: Collection>(
+        _ elements: C, _ write: (inout RowBinaryWriter, C.Element) throws -> Void
+    ) rethrows {
+        writeArrayCount(elements.count)
+        for element in elements { try write(&self, element) }
+    }
+
+    // MARK: Primitives
+
+    /// Records a field for the row being validated (outlined: only the first row of a batch).
+    @usableFromInline
+    mutating func _consume(_ field: RowValidator.Field) {
+        validator?.consume(field)
+    }
+
+    /// Unsigned LEB128, the length prefix of strings and arrays.
+    @inlinable
+    mutating func writeVarUInt(_ value: UInt64) {
+        var v = value
+        while v >= 0x80 {
+            _buffer.writeInteger(UInt8(truncatingIfNeeded: v) | 0x80)
+            v >>= 7
+        }
+        _buffer.writeInteger(UInt8(truncatingIfNeeded: v))
+    }
+}
+
+/// A string longer than its `FixedString(N)` column.
+public struct FixedStringTooLongError: Error, Sendable, CustomStringConvertible, Equatable {
+    public let byteCount: Int
+    public let length: Int
+    public var description: String { "a \(byteCount)-byte string does not fit FixedString(\(length))" }
+}

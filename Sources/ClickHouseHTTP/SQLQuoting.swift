@@ -1,0 +1,33 @@
+/// Quoting helpers for the few places where the writer builds SQL text itself.
+enum SQLQuoting {
+    /// A single-quoted ClickHouse string literal with `\` and `'` escaped.
+    static func stringLiteral(_ s: String) -> String {
+        var out = "'"
+        for ch in s.unicodeScalars {
+            switch ch {
+            case "\\": out += "\\\\"
+            case "'": out += "\\'"
+            default: out.unicodeScalars.append(ch)
+            }
+        }
+        return out + "'"
+    }
+
+    /// An identifier, back-quoted only when it is not a plain `[A-Za-z_][A-Za-z0-9_]*` name,
+    /// so the generated DDL stays readable.
+    static func identifier(_ name: String) -> String {
+        let plain = !name.isEmpty && name.utf8.enumerated().allSatisfy { i, c in
+            (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c == 95 || (i > 0 && c >= 48 && c <= 57)
+        }
+        if plain { return name }
+        var out = "`"
+        for ch in name.unicodeScalars {
+            switch ch {
+            case "\\": out += "\\\\"
+            case "`": out += "\\`"
+            default: out.unicodeScalars.append(ch)
+            }
+        }
+        return out + "`"
+    }
+}

@@ -1,0 +1,95 @@
+@testable import ClickHouseHTTP
+import AsyncHTTPClient
+import Testing
+
+@Suite struct ClickHouseErrorTests {
+    @Test func codeFromBothServerGenerations() {
+        #expect(ClickHouseError.parseCode("Code: 193, e.displayText() = DB::Exception: Wrong password for user etl_writer") == 193)
+        #expect(ClickHouseError.parseCode("Code: 516. DB::Exception: etl_writer: Authentication failed (AUTHENTICATION_FAILED) (version 24.8)") == 516)
+        #expect(ClickHouseError.parseCode("Code: 60") == nil)
+        #expect(ClickHouseError.parseCode("Error: Code: 60.") == nil)
+        #expect(ClickHouseError.parseCode("<html>bad gateway</html>") == nil)
+    }
+
+    @Test func headerCodeWins() {
+        let e = ClickHouseError(status: 500, headers: [("X-ClickHouse-Exception-Code", "252")], body: "Too many parts (300)", password: "")
+        #expect(e.code == 252)
+        #expect(e.isRetryable)
+    }
+
+    @Test(arguments: [
+        (401, "Code: 193, e.displayText() = DB::Exception: Wrong password", ClickHouseError.Kind.auth, false),
+        (403, "Code: 516. DB::Exception: Authentication failed", .auth, false),
+        (500, "Code: 192, e.displayText() = DB::Exception: Unknown user x", .auth, false),
+        (400, "Code: 62, e.displayText() = DB::Exception: Syntax error", .syntax, false),
+        (404, "Code: 60, e.displayText() = DB::Exception: Table zakaz.nope doesn't exist.", .unknownTable, false),
+        (404, "Code: 81, e.displayText() = DB::Exception: Database nope doesn't exist", .unknownTable, false),
+        (500, "Code: 33, e.displayText() = DB::Exception: Cannot read all data", .badData, false),
+        (500, "Code: 27, e.displayText() = DB::Exception: Cannot parse input", .badData, false),
+        (500, "Code: 252, e.displayText() = DB::Exception: Too many parts (300)", .server, true),
+        (500, "Code: 241. DB::Exception: Memory limit (total) exceeded", .server, true),
+        (503, "Code: 202. DB::Exception: Too many simultaneous queries", .server, true),
+        (500, "Code: 159. DB::Exception: Timeout exceeded", .timeout, true),
+        (500, "Code: 209. DB::Exception: Timeout exceeded while reading from socket", .timeout, true),
+        (500, "Code: 210. DB::Exception: Connection reset by peer", .network, true),
+        (503, "Service Unavailable", .server, true),
+        (502, "<html>Bad Gateway</html>", .server, true),
+        (504, "", .timeout, true),
+        (404, "Code: 115, e.displayText() = DB::Exception: Unknown setting async_insert", .server, false),
+        (500, "Code: 49. DB::Exception: Logical error", .server, false),
+    ])
+    func classification(status: Int, body: String, kind: ClickHouseError.Kind, retryable: Bool) {
+        let e = ClickHouseError(status: status, headers: [], body: body, password: "")
+        #expect(e.kind == kind)
+        #expect(e.isRetryable == retryable)
+        #expect(e.status == status)
+    }
+
+    @Test func passwordIsScrubbedEvenWhenEchoed() {
+        let secret = "s3cr3t-Pa55"
+        let e = ClickHouseError(status: 401, headers: [], body: "Code: 193, wrong password '\(secret)' for etl_writer", password: secret)
+        #expect(!e.description.contains(secret))
+        #expect(!e.message.contains(secret))
+        #expect(e.description.contains("<redacted>"))
+        let config = ClickHouseConfiguration(url: "http://x:1", user: "u", password: secret, database: "d")
+        #expect(!config.description.contains(secret))
+    }
+
+    @Test func transportErrors() {
+        #expect(ClickHouseError(transportError: HTTPClientError.deadlineExceeded, password: "").kind == .timeout)
+        #expect(ClickHouseError(transportError: HTTPClientError.readTimeout, password: "").isRetryable)
+        #expect(ClickHouseError(transportError: HTTPClientError.remoteConnectionClosed, password: "").kind == .network)
+        #expect(ClickHouseError(transportError: HTTPClientError.remoteConnectionClosed, password: "").isRetryable)
+        #expect(!ClickHouseError(transportError: HTTPClientError.invalidURL, password: "").isRetryable)
+    }
+
+    @Test func versionsCompareNumerically() throws {
+        let old = try #require(ClickHouseVersion("18.16.1"))
+        let new = try #require(ClickHouseVersion("24.8.4.13\n"))
+        #expect(old < new)
+        #expect(old.description == "18.16.1")
+        #expect(ClickHouseVersion(21, 11) > ClickHouseVersion(21, 9, 5))
+        #expect(ClickHouseVersion(21, 11) == ClickHouseVersion("21.11.0")!)
+        #expect(ClickHouseVersion("nope") == nil)
+    }
+
+    @Test func newerSettingsAreWithheldFromOldServers() {
+        let settings = ["async_insert": "1", "max_insert_block_size": "100000"]
+        let old = ClickHouseSettings.applicable(settings, for: ClickHouseVersion(18, 16, 1))
+        #expect(old.send.map(\.name) == ["max_insert_block_size"])
+        #expect(old.withheld == ["async_insert"])
+        let new = ClickHouseSettings.applicable(settings, for: ClickHouseVersion(24, 8))
+        #expect(new.send.map(\.name) == ["async_insert", "max_insert_block_size"])
+    }
+
+    @Test func retryBackoffIsCappedWithFullJitter() {
+        let policy = ClickHouseRetryPolicy(maxAttempts: 8, baseDelay: .milliseconds(200), maxDelay: .seconds(10))
+        #expect(policy.ceiling(afterAttempt: 1) == .milliseconds(200))
+        #expect(policy.ceiling(afterAttempt: 3) == .milliseconds(800))
+        #expect(policy.ceiling(afterAttempt: 20) == .seconds(10))
+        for attempt in 1...10 {
+            let d = policy.delay(afterAttempt: attempt)
+            #expect(d >= .zero && d <= policy.ceiling(afterAttempt: attempt))
+        }
+    }
+}
