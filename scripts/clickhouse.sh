@@ -128,7 +128,9 @@ ENV
     local server=/usr/sbin/clickhouse-server
     [ -x "$server" ] || server="$(command -v clickhouse-server)"
     rm -f "$pidfile"
-    (cd "$dir" && nohup "$server" --config-file="$dir/config.xml" >"$dir/log/stdout.log" 2>&1 &)
+    # The outer redirect matters: the background subshell that runs the server would otherwise
+    # keep this script's stdout open, and `x="$(scripts/clickhouse.sh start)"` would never return.
+    (cd "$dir" && nohup "$server" --config-file="$dir/config.xml" >"$dir/log/stdout.log" 2>&1 </dev/null &) >/dev/null 2>&1 </dev/null
     for _ in $(seq 1 100); do
         if ping_ok "$http_port"; then
             # The launcher's $! can be a short-lived wrapper: record the server's own PID,
