@@ -95,7 +95,7 @@ let package = Package(
         // Decoding throughput of order pages vs Python's json.loads (scripts/bench-decode.sh).
         .executableTarget(
             name: "qtickets-bench-decode",
-            dependencies: ["QTicketsAPI"],
+            dependencies: ["QTicketsAPI", "QTicketsFake", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strict
         ),
         .target(name: "ClickHouseHTTPFixtures", dependencies: ["ClickHouseHTTP"], swiftSettings: strict),

@@ -23,7 +23,17 @@ let package = Package(
             ],
             path: "Benchmarks/WriterBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        )
+        ),
+        // Order-page decoding (QTicketsAPI); Sources/qtickets-bench-decode's generator, linked.
+        .executableTarget(
+            name: "DecodeBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "QTicketsAPI", package: "qtickets-ingest"),
+            ],
+            path: "Benchmarks/DecodeBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

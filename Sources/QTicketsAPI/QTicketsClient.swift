@@ -16,6 +16,7 @@ public final class QTicketsClient: Sendable {
     private let observer: (any QTicketsObserver)?
     private let pageSize: Int?
     private let prefetchPages: Int
+    private let filterTimeZone: TimeZone
 
     /// A client over AsyncHTTPClient. Throws `QTicketsError.invalidConfiguration` before any
     /// network activity if the configuration cannot work.
@@ -52,6 +53,7 @@ public final class QTicketsClient: Sendable {
         self.observer = observer
         self.pageSize = configuration.pageSize
         self.prefetchPages = configuration.prefetchPages
+        self.filterTimeZone = configuration.filterTimeZone
         self.executor = RequestExecutor(
             baseURL: base,
             authorization: "Bearer \(configuration.token)",
@@ -82,7 +84,7 @@ public final class QTicketsClient: Sendable {
     /// cancellations) is in `[from, to)`. Cancelled orders are included on purpose: they must
     /// correct the days they belonged to.
     public func orders(changedFrom from: Date, to: Date, column: String = "updated_at") -> PagedSequence<Order> {
-        orders(where: [.ge(column, from), .lt(column, to)])
+        orders(where: [.ge(column, from, timeZone: filterTimeZone), .lt(column, to, timeZone: filterTimeZone)])
     }
 
     /// One order (`GET orders/{id}`).

@@ -4,8 +4,16 @@ import QTicketsAPI
 // Decoding throughput of realistic order pages: QTicketsAPI's decoder (Foundation JSONDecoder
 // plus the lenient models) side by side with Python's json.loads on the very same bytes, in the
 // same run. Not a timed test: a measurement to read. Usage: qtickets-bench-decode [pages] [rounds]
+// `qtickets-bench-decode fetch [orders] [concurrency]`: fetch-only throughput against the fake.
 
 let arguments = CommandLine.arguments
+if arguments.count > 1, arguments[1] == "fetch" {
+    // qtickets-bench-decode fetch [orders] [concurrency]
+    let orders = arguments.count > 2 ? Int(arguments[2]) ?? 100_000 : 100_000
+    let concurrency = arguments.count > 3 ? Int(arguments[3]) ?? 8 : 8
+    try await FetchBenchmark.run(orders: orders, concurrency: concurrency)
+    exit(0)
+}
 let pageCount = arguments.count > 1 ? Int(arguments[1]) ?? 200 : 200
 let rounds = arguments.count > 2 ? Int(arguments[2]) ?? 3 : 3
 

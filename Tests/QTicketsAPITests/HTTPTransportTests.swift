@@ -12,7 +12,7 @@ import Testing
         var configuration = QTicketsConfiguration(
             baseURL: "http://127.0.0.1:1/api/rest/v1", token: ClientFactory.token,
             retry: RetryPolicy(maxAttempts: 3, baseDelay: .milliseconds(1), maxDelay: .milliseconds(5)))
-        configuration.connectTimeout = .seconds(2)
+        configuration.connectTimeout = .milliseconds(300)  // AHC keeps retrying a refused connect until this passes
         let client = try QTicketsClient(configuration: configuration, logger: logs.logger(), observer: observer)
         do {
             _ = try await client.order(id: 1)
@@ -29,5 +29,17 @@ import Testing
         #expect(observer.attempts.map(\.status) == [nil, nil, nil])
         #expect(logs.all.filter { $0.message == "Temporary QTickets API error" }.count == 2)
         #expect(!logs.all.contains { $0.rendered.contains(ClientFactory.token) })
+    }
+
+    @Test func unusedClientNeedsNoShutdownAndShutdownIsIdempotent() async throws {
+        // A run that fails on its configuration drops its API client unused: that must not trip
+        // AsyncHTTPClient's debug-build "not shut down" check (it would crash this test process).
+        do {
+            _ = try QTicketsClient(configuration: .init(baseURL: "http://127.0.0.1:1/api", token: "t"), logger: .init(label: "t"))
+        }
+        let client = try QTicketsClient(configuration: .init(baseURL: "http://127.0.0.1:1/api", token: "t"), logger: .init(label: "t"))
+        try await client.shutdown()
+        try await client.shutdown()
+        await #expect(throws: QTicketsError.self) { _ = try await client.order(id: 1) }
     }
 }

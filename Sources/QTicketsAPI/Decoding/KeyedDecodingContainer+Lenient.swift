@@ -24,8 +24,8 @@ extension KeyedDecodingContainer {
     }
 
     func lenientIntIfPresent(_ key: Key) throws -> Int? {
-        if try isAbsentOrNull(key) { return nil }
-        if let value = try? decode(Int.self, forKey: key) { return value }
+        // Fast path, one lookup: an int, or absent, or null.
+        do { return try decodeIfPresent(Int.self, forKey: key) } catch {}
         if let text = try? decode(String.self, forKey: key) {
             let trimmed = text.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty { return nil }
@@ -40,8 +40,7 @@ extension KeyedDecodingContainer {
     /// A flag sent as a bool, `0`/`1`, or a string (`"0"`, `"1"`, `"true"`, `"false"`, `""`).
     /// Absent or `null` reads as `defaultValue`.
     func lenientFlag(_ key: Key, default defaultValue: Bool = false) throws -> Bool {
-        if try isAbsentOrNull(key) { return defaultValue }
-        if let value = try? decode(Bool.self, forKey: key) { return value }
+        do { return try decodeIfPresent(Bool.self, forKey: key) ?? defaultValue } catch {}
         if let value = try? decode(Int.self, forKey: key) { return value != 0 }
         if let text = try? decode(String.self, forKey: key) {
             switch text.trimmingCharacters(in: .whitespaces).lowercased() {
@@ -67,8 +66,7 @@ extension KeyedDecodingContainer {
     }
 
     func moneyIfPresent(_ key: Key) throws -> Decimal? {
-        if try isAbsentOrNull(key) { return nil }
-        if let value = try? decode(Decimal.self, forKey: key) { return value }
+        do { return try decodeIfPresent(Decimal.self, forKey: key) } catch {}
         if let text = try? decode(String.self, forKey: key) {
             let trimmed = text.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty { return nil }
@@ -80,10 +78,13 @@ extension KeyedDecodingContainer {
     /// An ISO-8601 timestamp with an offset. Absent, `null` and `""` read as `nil`; anything else
     /// that does not parse throws (a wrong instant would silently move a sale to another day).
     func timestampIfPresent(_ key: Key) throws -> Date? {
-        if try isAbsentOrNull(key) { return nil }
-        guard var text = try? decode(String.self, forKey: key) else {
+        let decoded: String?
+        do {
+            decoded = try decodeIfPresent(String.self, forKey: key)
+        } catch {
             throw DecodingError.dataCorruptedError(forKey: key, in: self, debugDescription: "expected a timestamp string")
         }
+        guard var text = decoded else { return nil }
         if text.isEmpty || text.hasPrefix("0000-00-00") { return nil }
         if let date = text.withUTF8({ QTicketsTimestamp.parse(bytes: $0) }) { return date }
         throw DecodingError.dataCorruptedError(forKey: key, in: self, debugDescription: "unreadable timestamp \"\(text)\"")
@@ -91,8 +92,7 @@ extension KeyedDecodingContainer {
 
     /// A string, or a number rendered as text (ids of seats sometimes look numeric).
     func lenientStringIfPresent(_ key: Key) throws -> String? {
-        if try isAbsentOrNull(key) { return nil }
-        if let text = try? decode(String.self, forKey: key) { return text }
+        do { return try decodeIfPresent(String.self, forKey: key) } catch {}
         if let value = try? decode(Int.self, forKey: key) { return String(value) }
         if let value = try? decode(Decimal.self, forKey: key) { return "\(value)" }
         throw DecodingError.dataCorruptedError(forKey: key, in: self, debugDescription: "expected a string")

@@ -1,0 +1,1 @@
+../../../Sources/qtickets-bench-decode/OrderPageGenerator.swift
