@@ -104,8 +104,9 @@ struct QTicketsIngestCommand: AsyncParsableCommand {
         if let path = config.prometheusFile {
             let text = report.metrics.prometheusText(job: "qtickets_api", status: report.status.rawValue, finishedAt: Date())
             do {
+                // Written aside and renamed: the textfile collector never reads half a file.
                 try Data(text.utf8).write(to: URL(fileURLWithPath: path + ".tmp"))
-                _ = try FileManager.default.replaceItemAt(URL(fileURLWithPath: path), withItemAt: URL(fileURLWithPath: path + ".tmp"))
+                guard rename(path + ".tmp", path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
             } catch {
                 logger.warning("Could not write the Prometheus textfile", metadata: ["path": "\(path)", "error": "\(error)"])
             }

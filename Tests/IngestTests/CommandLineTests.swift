@@ -28,7 +28,10 @@ import Testing
     }
 
     @Test func aRealRunLogsTheContractLinesAndNoSecrets() async throws {
-        let harness = try await IngestHarness.start(organiser: Organiser.generate(Self.spec, now: Date()))
+        let prom = FileManager.default.temporaryDirectory.appendingPathComponent("qtickets-\(UUID().uuidString).prom").path
+        let harness = try await IngestHarness.start(
+            organiser: Organiser.generate(Self.spec, now: Date()), extraSettings: ["INGEST_PROM_FILE": prom]
+        )
         defer { Task { try? await harness.shutdown() } }
         let password = try TestClickHouse.settings()["CLICKHOUSE_PASSWORD"] ?? "?"
 
@@ -42,6 +45,11 @@ import Testing
         let stored = try await harness.clickHouse.query("SELECT * FROM \(harness.database).meta_job_runs FORMAT TSV")
         #expect(stored.contains("\tok\t"))
         #expect(!stored.contains(harness.token) && !stored.contains(password))
+        // The Prometheus textfile says the same as the run.
+        let text = try String(contentsOfFile: prom, encoding: .utf8)
+        #expect(text.contains("qtickets_ingest_last_run_success{job=\"qtickets_api\"} 1.0"))
+        #expect(text.contains("qtickets_ingest_rows_written{job=\"qtickets_api\",table=\"fact_qtickets_tickets\"}"))
+        try? FileManager.default.removeItem(atPath: prom)
         // No personal data reaches the warehouse.
         let tickets = try await harness.clickHouse.query("SELECT * FROM \(harness.database).fact_qtickets_tickets LIMIT 1000 FORMAT TSV")
         #expect(!tickets.contains("@"), "an email address in the ticket table")

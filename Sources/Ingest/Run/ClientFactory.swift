@@ -32,9 +32,12 @@ extension IngestConfiguration {
     public var qticketsConfiguration: QTicketsConfiguration {
         var retry = RetryPolicy()
         retry.maxAttempts = apiMaxAttempts
-        return QTicketsConfiguration(
+        var configuration = QTicketsConfiguration(
             baseURL: apiBaseURL, token: apiToken.revealed, requestsPerSecond: apiRequestsPerSecond,
             burst: apiBurst, concurrency: apiConcurrency, requestTimeout: .seconds(apiTimeoutSeconds), retry: retry
         )
+        // Window boundaries are written in the organiser's zone, as the API's own timestamps are.
+        configuration.filterTimeZone = timeZone
+        return configuration
     }
 }
