@@ -31,7 +31,7 @@ import Testing
 
     @Test func aServerSideLimitIsNeverExceededWhenConfiguredUnderIt() async throws {
         let (harness, report, truth) = try await backfill(
-            FaultPlan(serverRateLimit: 40), settings: ["QTICKETS_API_RPS": "36", "QTICKETS_API_BURST": "4"]
+            FaultPlan(serverRateLimit: 40), settings: ["QTICKETS_API_RPS": "36", "QTICKETS_API_BURST": "1"]
         )
         defer { Task { try? await harness.shutdown() } }
         #expect(report.status == .ok, "\(report.message)")

@@ -28,6 +28,7 @@ import Testing
         #expect(config.compression == .none)
         #expect(config.timeZone.identifier == "Europe/Moscow")
         #expect(config.batchRows == 50_000)
+        #expect(config.apiBurst == 1)               // RPS + 1 requests at most in any second
     }
 
     @Test(arguments: ["QTICKETS_API_BASE_URL", "QTICKETS_API_TOKEN", "CLICKHOUSE_HOST", "CLICKHOUSE_USER", "CLICKHOUSE_PASSWORD", "CLICKHOUSE_DB"])

@@ -21,7 +21,7 @@ public struct IngestConfiguration: Sendable {
 
     // Tuning knobs: names and defaults are documented in configs/.env.qtickets_api.sample.
     public var apiRequestsPerSecond: Double = 5
-    public var apiBurst: Int = 5
+    public var apiBurst: Int = 1
     public var apiConcurrency: Int = 4
     public var apiTimeoutSeconds: Int = 30
     public var apiMaxAttempts: Int = 6
@@ -70,7 +70,9 @@ public struct IngestConfiguration: Sendable {
         let positive = "a positive number"
         config.apiRequestsPerSecond = try source.optional("QTICKETS_API_RPS", default: 5, expected: positive) { Double($0).flatMap { $0 > 0 && $0.isFinite ? $0 : nil } }
         config.apiConcurrency = try source.optional("QTICKETS_API_CONCURRENCY", default: 4, expected: "an integer from 1 to 64") { Int($0).flatMap { (1...64).contains($0) ? $0 : nil } }
-        config.apiBurst = try source.optional("QTICKETS_API_BURST", default: max(1, Int(config.apiRequestsPerSecond.rounded(.up))), expected: "a positive integer") { positiveInt($0) }
+        // Burst 1 by default: the API then sees at most RPS + 1 requests in any one second, so
+        // "RPS just under a server's limit" really stays under it.
+        config.apiBurst = try source.optional("QTICKETS_API_BURST", default: 1, expected: "a positive integer") { positiveInt($0) }
         config.apiTimeoutSeconds = try source.optional("QTICKETS_API_TIMEOUT_SECONDS", default: 30, expected: "a positive integer") { positiveInt($0) }
         config.apiMaxAttempts = try source.optional("QTICKETS_API_MAX_ATTEMPTS", default: 6, expected: "a positive integer") { positiveInt($0) }
         config.ordersDateColumn = try source.optional("QTICKETS_ORDERS_DATE_COLUMN", default: "updated_at", expected: "updated_at, created_at or payed_at") {
