@@ -37,7 +37,7 @@ curl -sS --fail-with-body "$CLICKHOUSE_HOST/?user=default" --data-binary "CREATE
 mapfile -t sql < <("$bin" ddl)
 ddl="$(printf '%s\n' "${sql[@]:0:${#sql[@]}-1}")"
 insert="${sql[-1]}"
-table="$db.bench_sales"
+table="$db.${insert#INSERT INTO $db.}"; table="${table%% *}"   # the table SaleRow declares
 reset_table() { ch "DROP TABLE IF EXISTS $table" >/dev/null; ch "$ddl" >/dev/null; }
 count_rows() { ch "SELECT count() FROM $table"; }
 now() { date +%s.%N; }
