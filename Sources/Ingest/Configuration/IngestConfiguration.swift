@@ -1,3 +1,4 @@
+import ClickHouseHTTP
 import Foundation
 
 /// Everything a run needs, validated up front.
@@ -7,8 +8,6 @@ import Foundation
 /// where it came from. Secrets are kept in ``Secret`` so that printing this value, by accident
 /// or in a debug log, never shows them.
 public struct IngestConfiguration: Sendable {
-    public enum Compression: Sendable, Equatable { case none, gzip(level: Int) }
-
     public var apiBaseURL: String
     public var apiToken: Secret
     public var clickHouseURL: String

@@ -21,10 +21,7 @@ extension IngestConfiguration {
         batching.maxRows = batchRows
         batching.maxBytes = batchBytes
         batching.maxAge = .milliseconds(batchAgeMilliseconds)
-        switch compression {
-        case .none: batching.compression = .none
-        case let .gzip(level): batching.compression = .gzip(level: level)
-        }
+        batching.compression = compression
         batching.retry.maxAttempts = clickHouseMaxAttempts
         return batching
     }
