@@ -125,7 +125,8 @@ public struct IngestionRun: Sendable {
         let inventorySink: any RowSink<InventoryRow> = makeSink(InventoryRow.self)
         let sales = SalesPipeline(
             api: api, sink: ticketSink, transform: TicketTransform(calendar: calendar), calendar: calendar,
-            metrics: metrics, logger: logger, now: options.now, dateColumn: configuration.ordersDateColumn
+            metrics: metrics, logger: logger, now: options.now, dateColumn: configuration.ordersDateColumn,
+            previewDaily: options.dryRun
         )
 
         enum Output: Sendable { case sales(SalesPipeline.Result), inventory(Int) }

@@ -26,6 +26,8 @@ struct SalesPipeline: Sendable {
     let logger: Logger
     let now: Date
     let dateColumn: String
+    /// Only `--dry-run` shows daily rows computed in memory; a real run recomputes them in ClickHouse.
+    let previewDaily: Bool
 
     func run(events: [Event], window: CoverageTracker.Window, coveredSince: Date) async throws -> Result {
         var state = State(events: events)
@@ -119,7 +121,7 @@ struct SalesPipeline: Sendable {
             for row in rows {
                 if row.payedAt != 0 { result.touchedDays.insert(row.salesDay) }
                 if row.isSold { result.soldTickets += Int(row.quantity) }
-                daily.add(row)
+                if pipeline.previewDaily { daily.add(row) }
             }
             result.tickets += rows.count
             try await pipeline.sink.append(contentsOf: rows)
