@@ -28,6 +28,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
+        // Building blocks both HTTP clients share (backoff, secrets, service URLs), so neither
+        // client imports the other.
+        .target(name: "ClientSupport", swiftSettings: strict),
         // zlib through the system library (zlib1g-dev): gzip for INSERT bodies.
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(
@@ -110,6 +113,10 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // What every test target shares: the repository root, the golden samples, the real
+        // ClickHouse's env file.
+        .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),
+        .testTarget(name: "ClientSupportTests", dependencies: ["ClientSupport"], swiftSettings: strict),
         .testTarget(
             name: "ClickHouseHTTPTests",
             dependencies: [
