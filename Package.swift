@@ -72,7 +72,7 @@ let package = Package(
             dependencies: [
                 "ClickHouseHTTP",
                 "QTicketsAPI",
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                "ClientSupport",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
@@ -114,8 +114,14 @@ let package = Package(
             swiftSettings: strict
         ),
         // What every test target shares: the repository root, the golden samples, the real
-        // ClickHouse's env file.
-        .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),
+        // ClickHouse's env file, scratch databases, the end-to-end harness (the fake API on
+        // loopback + a fresh database + runs through `Ingestion`) and the command runner.
+        .target(
+            name: "TestSupport",
+            dependencies: ["Ingest", "QTicketsFake", "ClickHouseHTTP", .product(name: "Logging", package: "swift-log")],
+            path: "Tests/TestSupport",
+            swiftSettings: strict
+        ),
         .testTarget(name: "ClientSupportTests", dependencies: ["ClientSupport"], swiftSettings: strict),
         .testTarget(
             name: "ClickHouseHTTPTests",
@@ -135,7 +141,7 @@ let package = Package(
         ),
         .testTarget(
             name: "IngestTests",
-            dependencies: ["Ingest", "QTicketsFake", "ClickHouseHTTP", "QTicketsAPI"],
+            dependencies: ["Ingest", "QTicketsFake", "ClickHouseHTTP", "QTicketsAPI", "TestSupport"],
             swiftSettings: strict
         ),
     ],

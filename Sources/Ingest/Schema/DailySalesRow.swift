@@ -5,8 +5,8 @@ import Foundation
 ///
 /// These rows are never streamed from a window's orders: a window sees only the orders that
 /// changed, and a day's total must cover all of that day's tickets. They are recomputed inside
-/// ClickHouse from `fact_qtickets_tickets` (see ``DailySalesRecomputer``); this type declares the
-/// table and carries rows for `--dry-run` previews.
+/// ClickHouse from `fact_qtickets_tickets` (see ``Warehouse/recomputeDailySales(days:version:)``);
+/// this type declares the table, and its fields say what a row holds.
 public struct DailySalesRow: Sendable, Equatable {
     public var salesDay: UInt16
     public var saleTimestamp: UInt32
@@ -15,6 +15,9 @@ public struct DailySalesRow: Sendable, Equatable {
     public var city: String
     public var ticketsSold: UInt64
     public var revenue: Decimal
+
+    /// The partition of a row: its month, `YYYYMM` (``SalesCalendar/month(_:)`` of its day).
+    static let monthPartition = "toYYYYMM(sales_date)"
 
     /// Partitioned by month so a month can be swapped atomically (`REPLACE PARTITION`).
     public static let table = TableDefinition(
@@ -30,7 +33,7 @@ public struct DailySalesRow: Sendable, Equatable {
             ColumnDefinition("version", .uInt64),
         ],
         orderBy: ["sales_date", "event_id", "show_id", "city"],
-        partitionBy: "toYYYYMM(sales_date)",
+        partitionBy: monthPartition,
         versionColumn: "version"
     )
 }

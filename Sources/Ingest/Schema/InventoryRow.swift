@@ -2,7 +2,7 @@ import ClickHouseHTTP
 import Foundation
 
 /// The latest seat inventory of one show (`fact_qtickets_inventory_latest`).
-public struct InventoryRow: RowBinaryRow, Equatable {
+public struct InventoryRow: WarehouseRow, Equatable {
     public var snapshotAt: UInt32
     public var eventID: UInt64
     public var eventName: String

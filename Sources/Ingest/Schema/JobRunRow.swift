@@ -7,7 +7,11 @@ import Foundation
 /// `window_from`/`window_to` record what a successful run covered; later runs read them to know
 /// which days the ticket table holds completely (see ``CoverageTracker``).
 public struct JobRunRow: RowBinaryRow, Equatable {
-    public var job: String = "qtickets_api"
+    /// This ingester's name in `meta_job_runs.job` and in the Prometheus `job` label: the one
+    /// spelling of it (the coverage read filters on it).
+    public static let jobName = "qtickets_api"
+
+    public var job: String = JobRunRow.jobName
     public var runID: String
     public var startedAt: UInt32
     public var finishedAt: UInt32?

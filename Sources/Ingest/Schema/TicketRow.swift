@@ -7,7 +7,7 @@ import Foundation
 /// re-reading an order replaces its tickets, an older window replayed after a newer one cannot
 /// win, and a refund that arrives a week later flips `is_sold` on the same row. No personal data:
 /// no names, emails, phones, seats or barcodes.
-public struct TicketRow: RowBinaryRow, Equatable {
+public struct TicketRow: WarehouseRow, Equatable {
     public enum Status: String, Sendable { case sold, pending, cancelled, ticketCancelled = "ticket_cancelled", refunded }
 
     public var ticketID: UInt64
