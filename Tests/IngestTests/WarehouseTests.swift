@@ -20,20 +20,20 @@ import Testing
         }
     }
 
-    func jobRun(_ id: String, status: String, from: UInt32, to: UInt32, version: UInt64) -> JobRunRow {
-        JobRunRow(runID: id, startedAt: to, finishedAt: status == JobRunRow.running ? nil : to + 60, status: status, rowsProcessed: 0,
+    func jobRun(_ id: String, status: JobRunRow.Status, from: UInt32, to: UInt32, version: UInt64) -> JobRunRow {
+        JobRunRow(runID: id, startedAt: to, finishedAt: status == .running ? nil : to + 60, status: status, rowsProcessed: 0,
                   message: "", metrics: "{}", windowFrom: from, windowTo: to, toolVersion: "test", version: version)
     }
 
     @Test func schemaJobRunsCoverageAndCompactionWork() async throws {
         try await withWarehouse { warehouse, client, database in
             try await warehouse.prepareSchema()  // again: idempotent
-            try await warehouse.recordRun(jobRun("a", status: JobRunRow.running, from: 1_000, to: 5_000, version: 1))
+            try await warehouse.recordRun(jobRun("a", status: .running, from: 1_000, to: 5_000, version: 1))
             #expect(try await warehouse.successfulWindows() == [])
-            try await warehouse.recordRun(jobRun("a", status: "ok", from: 1_000, to: 5_000, version: 2))
-            try await warehouse.recordRun(jobRun("b", status: "ok", from: 4_000, to: 9_000, version: 3))
-            try await warehouse.recordRun(jobRun("c", status: "error", from: 8_000, to: 12_000, version: 4))
-            var other = jobRun("d", status: "ok", from: 0, to: 20_000, version: 5)
+            try await warehouse.recordRun(jobRun("a", status: .ok, from: 1_000, to: 5_000, version: 2))
+            try await warehouse.recordRun(jobRun("b", status: .ok, from: 4_000, to: 9_000, version: 3))
+            try await warehouse.recordRun(jobRun("c", status: .error, from: 8_000, to: 12_000, version: 4))
+            var other = jobRun("d", status: .ok, from: 0, to: 20_000, version: 5)
             other.job = "another_job"
             try await warehouse.recordRun(other)
             let window = { (from: TimeInterval, to: TimeInterval) in

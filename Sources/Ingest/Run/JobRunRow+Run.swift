@@ -1,12 +1,19 @@
 import Foundation
 
-extension JobRunRow {
-    /// The status of a run's first row, replaced by `ok` or `error` at its end.
-    static let running = "running"
+extension JobRunRow.Status {
+    /// A finished run's status.
+    init(_ status: RunReport.Status) {
+        switch status {
+        case .ok: self = .ok
+        case .error: self = .error
+        }
+    }
+}
 
+extension JobRunRow {
     /// This run's row in `meta_job_runs`: at its start (`running`, not finished) or at its end.
     /// The version is the wall clock's, so the final row replaces the first.
-    init(run context: RunContext, status: String, message: String = "", finishedAt: Date? = nil, rows: Int = 0, metrics: String = "{}") {
+    init(run context: RunContext, status: Status, message: String = "", finishedAt: Date? = nil, rows: Int = 0, metrics: String = "{}") {
         self.init(
             runID: context.options.runID,
             startedAt: context.options.now.dateTimeSeconds,

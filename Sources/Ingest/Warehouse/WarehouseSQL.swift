@@ -37,7 +37,7 @@ public struct WarehouseSQL: Sendable {
         """
         SELECT toUnixTimestamp(window_from) AS from_seconds, toUnixTimestamp(window_to) AS to_seconds
         FROM \(name(of: JobRunRow.table)) FINAL
-        WHERE job = \(SQLQuoting.stringLiteral(JobRunRow.jobName)) AND status = \(SQLQuoting.stringLiteral(RunReport.Status.ok.rawValue))
+        WHERE job = \(SQLQuoting.stringLiteral(JobRunRow.jobName)) AND status = \(SQLQuoting.stringLiteral(JobRunRow.Status.ok.rawValue))
         ORDER BY window_to DESC LIMIT \(limit)
         """
     }

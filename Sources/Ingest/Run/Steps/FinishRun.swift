@@ -33,7 +33,7 @@ struct FinishRun: Sendable {
     /// Outside any cancelled task: a run stopped by a signal is still recorded as failed.
     private func record(_ report: RunReport) async {
         let row = JobRunRow(
-            run: context, status: report.status.rawValue, message: report.message, finishedAt: Date(),
+            run: context, status: JobRunRow.Status(report.status), message: report.message, finishedAt: Date(),
             rows: report.rowsProcessed, metrics: report.metrics.json()
         )
         let warehouse = context.warehouse

@@ -6,6 +6,6 @@ struct PrepareWarehouse: Sendable {
 
     func run() async throws {
         try await context.warehouse.prepareSchema()
-        try await context.warehouse.recordRun(JobRunRow(run: context, status: JobRunRow.running))
+        try await context.warehouse.recordRun(JobRunRow(run: context, status: .running))
     }
 }
