@@ -28,6 +28,13 @@ import Testing
         }
     }
 
+    /// 64 (`EX_USAGE`) is swift-argument-parser's own exit code, before any configuration is read.
+    @Test func aBadCommandLineExits64AndSaysWhy() async throws {
+        let output = try await CommandRunner.run(["--since-hours", "0"])
+        #expect(output.status == 64)
+        #expect(output.stderr.contains("--since-hours"))
+    }
+
     @Test func aRealRunLogsTheContractLinesAndNoSecrets() async throws {
         let prom = FileManager.default.temporaryDirectory.appendingPathComponent("qtickets-\(UUID().uuidString).prom").path
         try await IngestHarness.with(Organiser.generate(Self.spec, now: Date()), settings: ["INGEST_PROM_FILE": prom]) { harness in

@@ -1,29 +1,20 @@
-import ClickHouseHTTP
 import Foundation
 import Logging
-import QTicketsAPI
 
 /// The one entry point of an ingestion run: configuration and options in, ``RunReport`` out.
 ///
-/// Builds the QTickets and ClickHouse clients, the metrics and the warehouse — the real one,
-/// or ``DryRunWarehouse`` for `--dry-run`: the only place that asks — runs ``IngestionRun``,
-/// logs the summary line, writes the Prometheus textfile and shuts the clients down. The
-/// command and the tests both call this: there is no second wiring.
+/// Builds the metrics and the ``Connections`` (the QTickets and ClickHouse clients and the
+/// warehouse: the real one, or ``DryRunWarehouse`` for `--dry-run`, decided there once), runs
+/// ``IngestionRun``, shuts the clients down, logs the summary line and writes the Prometheus
+/// textfile. The command and the tests both call this: there is no second wiring.
 public enum Ingestion {
     /// Runs to the end and reports; never throws. Cancelling the calling task (a signal) ends
     /// the run as ``RunReport/Failure/interrupted``, recorded as failed.
     public static func run(configuration: IngestConfiguration, options: Options, logger: Logger) async -> RunReport {
         let metrics = RunMetrics()
-        let api: QTicketsClient
-        let warehouse: (any Warehouse, ClickHouseClient?)
+        let connections: Connections
         do {
-            api = try QTicketsClient(configuration: configuration.qticketsConfiguration, logger: logger, observer: metrics)
-            do {
-                warehouse = try makeWarehouse(configuration: configuration, options: options, metrics: metrics, logger: logger)
-            } catch {
-                try? await api.shutdown()
-                throw error
-            }
+            connections = try await Connections(configuration: configuration, options: options, metrics: metrics, logger: logger)
         } catch {
             let report = RunReport(
                 runID: options.runID, failure: .configuration, message: "configuration error: \(error)",
@@ -32,26 +23,12 @@ public enum Ingestion {
             return publish(report, configuration: configuration, options: options, logger: logger)
         }
         let context = RunContext(
-            configuration: configuration, options: options, api: api, warehouse: warehouse.0, metrics: metrics, logger: logger
+            configuration: configuration, options: options, api: connections.api, warehouse: connections.warehouse,
+            metrics: metrics, logger: logger
         )
         let report = await IngestionRun(context: context).run()
-        try? await api.shutdown()
-        try? await warehouse.1?.shutdown()
+        await connections.shutdown()
         return publish(report, configuration: configuration, options: options, logger: logger)
-    }
-
-    /// The one place that asks whether this is a dry run: it picks the warehouse, and with it
-    /// the sinks. The client is returned too, to be shut down after the run.
-    static func makeWarehouse(
-        configuration: IngestConfiguration, options: Options, metrics: RunMetrics, logger: Logger
-    ) throws -> (any Warehouse, ClickHouseClient?) {
-        guard !options.dryRun else { return (DryRunWarehouse(), nil) }
-        let client = try ClickHouseClient(configuration: configuration.clickHouseConfiguration, logger: logger)
-        let warehouse = ClickHouseWarehouse(
-            client: client, database: configuration.clickHouseDatabase, batching: configuration.batchingConfiguration,
-            runID: options.runID, logger: logger, onBatch: { await metrics.batchWritten($0) }
-        )
-        return (warehouse, client)
     }
 
     /// The summary line operators grep for, and the Prometheus textfile when one is configured.
