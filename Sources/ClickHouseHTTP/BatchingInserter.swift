@@ -113,9 +113,6 @@ public actor BatchingInserter<Row: RowBinaryRow> {
         return s
     }
 
-    /// Rows encoded and not yet handed to the network.
-    public var bufferedRows: Int { rowsInBuffer }
-
     // MARK: Batches
 
     private func checkUsable() throws {
