@@ -106,6 +106,12 @@ let package = Package(
             dependencies: ["ClickHouseHTTP", "ClientSupport", "Ingest", "QTicketsAPI", "QTicketsFake", logging],
             swiftSettings: strict
         ),
+        // The configuration keys and the documentation generated from them.
+        .testTarget(
+            name: "ConfigurationTests",
+            dependencies: ["ClickHouseHTTP", "ClientSupport", "Ingest", "QTicketsAPI", "TestSupport"],
+            swiftSettings: strict
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
