@@ -9,13 +9,9 @@ import NIOCore
 /// very same bytes, so a retried batch is byte-identical to the first attempt.
 struct BatchDelivery: Sendable {
     let client: ClickHouseClient
-    let sql: String
-    /// `db.table`, for logs.
-    let table: String
-    /// The bare table name, for reports.
-    let tableName: String
-    let compression: Compression
-    let retry: Backoff
+    let target: InsertTarget
+    /// Its compression and retry settings.
+    let configuration: BatchingConfiguration
     let logger: Logger
 
     func deliver(
@@ -23,24 +19,24 @@ struct BatchDelivery: Sendable {
         onRetry: @Sendable (ClickHouseError, Int) async -> Void
     ) async -> BatchReport {
         let started = ContinuousClock.now
-        var outcome = Outcome(rows: rows, rawBytes: raw.readableBytes, sentBytes: raw.readableBytes, started: started)
+        var outcome = Outcome(table: target.table.name, rows: rows, rawBytes: raw.readableBytes, sentBytes: raw.readableBytes, started: started)
         let body: InsertBody
         do {
-            body = try client.encode(raw, compression: compression)
+            body = try client.encode(raw, compression: configuration.compression)
         } catch {
-            return outcome.report(table: tableName, error: error)
+            return outcome.report(error: error)
         }
         outcome.sentBytes = body.sentByteCount
         while true {
             outcome.attempts += 1
             let failure: ClickHouseError
             do {
-                try await client.insert(sql: sql, body: body)
+                try await client.insert(sql: target.sql, body: body)
                 logger.debug("Batch inserted", metadata: [
-                    "table": "\(table)", "rows": "\(rows)", "bytes": "\(raw.readableBytes)",
+                    "table": "\(target.qualifiedName)", "rows": "\(rows)", "bytes": "\(raw.readableBytes)",
                     "sent_bytes": "\(body.sentByteCount)", "attempts": "\(outcome.attempts)",
                 ])
-                return outcome.report(table: tableName, error: nil)
+                return outcome.report(error: nil)
             } catch let error as ClickHouseError {
                 failure = error
             } catch {
@@ -48,23 +44,23 @@ struct BatchDelivery: Sendable {
                     status: nil, code: nil, message: "cancelled before the server confirmed the batch",
                     kind: .network, isRetryable: false)
             }
+            let retry = configuration.retry
             let wait = retry.delay(afterAttempt: outcome.attempts)
             guard failure.isRetryable, !Task.isCancelled,
                 retry.allowsRetry(afterAttempt: outcome.attempts, elapsed: ContinuousClock.now - started, wait: wait)
             else {
                 logger.error("Batch insert failed", metadata: [
-                    "table": "\(table)", "rows": "\(rows)", "attempts": "\(outcome.attempts)", "error": "\(failure)",
+                    "table": "\(target.qualifiedName)", "rows": "\(rows)", "attempts": "\(outcome.attempts)", "error": "\(failure)",
                 ])
-                return outcome.report(table: tableName, error: failure)
+                return outcome.report(error: failure)
             }
             logger.warning("Temporary ClickHouse error, retrying", metadata: [
-                "table": "\(table)", "rows": "\(rows)", "attempt": "\(outcome.attempts)", "wait": "\(wait)", "error": "\(failure)",
+                "table": "\(target.qualifiedName)", "rows": "\(rows)", "attempt": "\(outcome.attempts)", "wait": "\(wait)", "error": "\(failure)",
             ])
             outcome.retried.append(failure)
             await onRetry(failure, outcome.attempts)
             do { try await Task.sleep(for: wait) } catch {
                 return outcome.report(
-                    table: tableName,
                     error: ClickHouseError(status: nil, code: nil, message: "cancelled while waiting to retry: \(failure.message)",
                                            kind: failure.kind, isRetryable: false))
             }
@@ -73,6 +69,7 @@ struct BatchDelivery: Sendable {
 
     /// What the delivery has done so far, turned into the batch's report at the end.
     private struct Outcome {
+        let table: String
         let rows: Int
         let rawBytes: Int
         var sentBytes: Int
@@ -80,7 +77,7 @@ struct BatchDelivery: Sendable {
         var attempts = 0
         var retried: [ClickHouseError] = []
 
-        func report(table: String, error: ClickHouseError?) -> BatchReport {
+        func report(error: ClickHouseError?) -> BatchReport {
             BatchReport(
                 table: table, rows: rows, rawBytes: rawBytes, compressedBytes: sentBytes, attempts: attempts,
                 duration: ContinuousClock.now - started, retriedErrors: retried, error: error)

@@ -3,8 +3,8 @@ import ClientSupport
 /// Where and how to reach ClickHouse over HTTP(S).
 ///
 /// The URL was validated where it was read (``ServiceURL``) and the password is a ``Secret``,
-/// so `description` never shows it and the value can be logged as a whole.
-public struct ClickHouseConfiguration: Sendable, CustomStringConvertible {
+/// which never prints itself, so the value can be logged as a whole.
+public struct ClickHouseConfiguration: Sendable {
     /// `http://host:8123`, `https://proxy:8443` or with a path prefix behind a reverse proxy.
     public var url: ServiceURL
     public var user: String
@@ -47,10 +47,5 @@ public struct ClickHouseConfiguration: Sendable, CustomStringConvertible {
         self.settings = settings
         self.maxConnections = maxConnections
         self.maxResponseBytes = maxResponseBytes
-    }
-
-    public var description: String {
-        "ClickHouseConfiguration(url: \(url), user: \(user), password: \(password), database: \(database)"
-            + (caFile.map { ", caFile: \($0)" } ?? "") + ", connectTimeout: \(connectTimeout), requestTimeout: \(requestTimeout))"
     }
 }

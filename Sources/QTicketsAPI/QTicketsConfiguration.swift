@@ -10,7 +10,7 @@ import Foundation
 public struct QTicketsConfiguration: Sendable {
     /// E.g. `https://qtickets.ru/api/rest/v1`.
     public var baseURL: ServiceURL
-    /// The organiser's bearer token. Never logged, never in an error or a description.
+    /// The organiser's bearer token: a ``Secret``, so printing the configuration never shows it.
     public var token: Secret
     public var requestsPerSecond: Double
     public var burst: Int
@@ -62,14 +62,4 @@ public struct QTicketsConfiguration: Sendable {
         guard burst >= 1 else { throw QTicketsError.invalidConfiguration("burst must be at least 1") }
         guard concurrency >= 1 else { throw QTicketsError.invalidConfiguration("QTICKETS_API_CONCURRENCY must be at least 1") }
     }
-}
-
-extension QTicketsConfiguration: CustomStringConvertible, CustomDebugStringConvertible {
-    /// The main settings, the token redacted by its ``Secret`` (the mirror redacts it too).
-    public var description: String {
-        "QTicketsConfiguration(baseURL: \(baseURL), token: \(token), requestsPerSecond: \(requestsPerSecond), burst: \(burst), "
-            + "concurrency: \(concurrency), requestTimeout: \(requestTimeout), retry: \(retry))"
-    }
-
-    public var debugDescription: String { description }
 }

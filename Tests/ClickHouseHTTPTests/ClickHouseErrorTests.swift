@@ -54,7 +54,7 @@ import Testing
         #expect(!e.message.contains(secret))
         #expect(e.description.contains("<redacted>"))
         let config = ClickHouseConfiguration(url: try ServiceURL("http://x:1"), user: "u", password: Secret(secret), database: "d")
-        #expect(!config.description.contains(secret))
+        #expect(!"\(config)".contains(secret) && !String(reflecting: config).contains(secret))
         #expect(!ClickHouseError(transportError: TransportFailure(text: "at \(secret)"), password: Secret(secret)).message.contains(secret))
     }
 
