@@ -115,12 +115,23 @@ let package = Package(
         ),
         // What every test target shares: the repository root, the golden samples, the real
         // ClickHouse's env file.
-        .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),
+        .target(
+            name: "TestSupport",
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            path: "Tests/TestSupport",
+            swiftSettings: strict
+        ),
         .testTarget(name: "ClientSupportTests", dependencies: ["ClientSupport"], swiftSettings: strict),
         .testTarget(
             name: "ClickHouseHTTPTests",
             dependencies: [
-                "ClickHouseHTTP", "ClickHouseHTTPFixtures", "CZlib",
+                "ClickHouseHTTP", "ClickHouseHTTPFixtures", "CZlib", "TestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
