@@ -77,8 +77,16 @@ let package = Package(
             swiftSettings: strict
         ),
         // What every test target shares: the repository root, the golden samples, the real
-        // ClickHouse's env file (and client configurations for it), awaited cleanup.
-        .target(name: "TestSupport", dependencies: ["ClickHouseHTTP", "ClientSupport"], path: "Tests/TestSupport", swiftSettings: strict),
+        // ClickHouse's env file (and client configurations for it), awaited cleanup, the fault proxy.
+        .target(
+            name: "TestSupport",
+            dependencies: [
+                "ClickHouseHTTP", "ClientSupport", asyncHTTPClient,
+                nio("NIOConcurrencyHelpers"), nio("NIOCore"), nio("NIOHTTP1"), nio("NIOPosix"),
+            ],
+            path: "Tests/TestSupport",
+            swiftSettings: strict
+        ),
         .testTarget(name: "ClientSupportTests", dependencies: ["ClientSupport"], swiftSettings: strict),
         .testTarget(
             name: "ClickHouseHTTPTests",
