@@ -6,10 +6,7 @@ extension ClickHouseTestEnvironment {
     /// A client of the test server as the ingester's user, without `?database=`: every test
     /// statement names `db.table` (the database may not exist yet). Shut it down when done.
     public func client(logger: Logger = Logger(label: "test")) throws -> ClickHouseClient {
-        try ClickHouseClient(
-            configuration: ClickHouseConfiguration(url: url, user: user, password: password, database: ""),
-            logger: logger
-        )
+        try ClickHouseClient(configuration: try configuration(), logger: logger)
     }
 
     /// A fresh database name (`prefix` + 12 hex digits), unique per test.

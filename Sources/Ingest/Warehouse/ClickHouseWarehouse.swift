@@ -40,7 +40,7 @@ public struct ClickHouseWarehouse: Warehouse {
     public func recordRun(_ row: JobRunRow) async throws {
         var writer = RowBinaryWriter()
         try writer.write(row, validate: true)
-        try await client.insert(sql: sql.insert(into: JobRunRow.table), body: writer.buffer, gzip: false)
+        try await client.insert(sql: sql.insert(into: JobRunRow.table), body: writer.buffer)
     }
 
     public func successfulWindows() async throws -> [CoverageTracker.Window] {
