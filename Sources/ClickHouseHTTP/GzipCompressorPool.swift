@@ -17,7 +17,8 @@ final class GzipCompressorPool: Sendable {
     /// Runs `body` with a compressor of `level` that no one else uses meanwhile.
     func withCompressor<Result>(level: Int, _ body: (GzipCompressor) throws(GzipError) -> Result) throws(GzipError) -> Result {
         let compressor: GzipCompressor
-        if let reused = idle.withLock({ idle in idle.firstIndex { $0.level == level }.map { idle.remove(at: $0) } }) {
+        // Last in, first out: the most recently used compressor is reused (and stays warm).
+        if let reused = idle.withLock({ idle in idle.lastIndex { $0.level == level }.map { idle.remove(at: $0) } }) {
             compressor = reused
         } else {
             compressor = try GzipCompressor(level: level)
