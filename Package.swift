@@ -127,7 +127,7 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .testTarget(name: "QTicketsAPITests", dependencies: ["QTicketsAPI", "QTicketsFake"], swiftSettings: strict),
+        .testTarget(name: "QTicketsAPITests", dependencies: ["QTicketsAPI", "QTicketsFake", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "QTicketsFakeTests",
             dependencies: ["QTicketsFake", .product(name: "AsyncHTTPClient", package: "async-http-client")],

@@ -32,6 +32,13 @@ struct RequestExecutor: Sendable {
 
     /// GETs `endpoint` with `body` and decodes the 2xx answer as `T`.
     func get<T: Decodable>(_ endpoint: Endpoint, body: [UInt8]?, as type: T.Type) async throws -> T {
+        let decoder = self.decoder
+        return try await get(endpoint, body: body) { try decoder.decode(T.self, from: $0) }
+    }
+
+    /// GETs `endpoint` with `body` and decodes the 2xx answer with `decode` (the fast decoders
+    /// read the response buffer in place).
+    func get<T>(_ endpoint: Endpoint, body: [UInt8]?, decode: (ByteBuffer) throws -> T) async throws -> T {
         let outgoing = request(endpoint, body: body)
         let started = time.elapsed()
         var attempt = 0
@@ -50,7 +57,7 @@ struct RequestExecutor: Sendable {
                         guard response.body.readableBytes > 0 else {
                             throw QTicketsError.emptyBody(endpoint: endpoint.label, status: response.status)
                         }
-                        return try decoder.decode(T.self, from: response.body)
+                        return try decode(response.body)
                     } catch {
                         failure = ResponseClassifier.decodingFailure(
                             error, endpoint: endpoint, status: response.status, bodyBytes: response.body.readableBytes)
