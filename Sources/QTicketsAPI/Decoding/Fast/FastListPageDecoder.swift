@@ -44,9 +44,7 @@ enum FastListPageDecoder<Rows: FastRowDecoder> {
                 rows.append(.success(try Rows.row(&c, depth: 2)))
             } catch {
                 if error.wholeAnswer { throw error }
-                c.index = start
-                try c.skipValue(depth: 2)
-                rows.append(c.referenceRow(Rows.Row.self, from: start, path: [PathKey.data, PathKey(intValue: rows.count)]))
+                rows.append(try c.referenceRow(Rows.Row.self, from: start, depth: 2, path: [PathKey.data, PathKey(intValue: rows.count)]))
             }
         } while try c.nextMember(close: UInt8(ascii: "]"))
         return rows

@@ -70,10 +70,8 @@ enum FastSeatsDecoder {
             return .success(try FastSeatDecoder.row(&c, depth: 2))
         } catch {
             if error.wholeAnswer { throw error }
-            c.index = start
-            try c.skipValue(depth: 2)
             let place = key.map { PathKey(stringValue: String(decoding: UnsafeRawBufferPointer(rebasing: c.bytes[$0.start..<$0.end]), as: UTF8.self)) }
-            return c.referenceRow(Seat.self, from: start, path: [PathKey.data, place ?? PathKey(intValue: index)])
+            return try c.referenceRow(Seat.self, from: start, depth: 2, path: [PathKey.data, place ?? PathKey(intValue: index)])
         }
     }
 

@@ -14,9 +14,16 @@ extension JSONCursor {
         }
     }
 
-    /// The reference decoding of the row between `start` and the cursor (already checked by
-    /// `skipValue`, so it is one complete value).
-    func referenceRow<T: Decodable & Sendable>(_ type: T.Type, from start: Int, path: [any CodingKey]) -> ElementResult<T> {
-        ReferenceDecoding.row(T.self, from: UnsafeRawBufferPointer(rebasing: bytes[start..<index]), path: path)
+    /// The reference decoding of the row that starts at `start`, which the fast path declined:
+    /// the cursor moves past it (checking its syntax), and the row goes to the reference alone
+    /// unless a member name in it needs the whole answer to be decoded alike.
+    mutating func referenceRow<T: Decodable & Sendable>(
+        _ type: T.Type, from start: Int, depth: Int, path: [any CodingKey]
+    ) throws(FastPathDeclined) -> ElementResult<T> {
+        index = start
+        sawUnusualKey = false
+        try skipValue(depth: depth)
+        if sawUnusualKey { throw FastPathDeclined(wholeAnswer: true) }
+        return ReferenceDecoding.row(T.self, from: UnsafeRawBufferPointer(rebasing: bytes[start..<index]), path: path)
     }
 }

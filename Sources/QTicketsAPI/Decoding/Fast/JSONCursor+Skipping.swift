@@ -106,7 +106,8 @@ extension JSONCursor {
             guard try open(UInt8(ascii: "{"), close: UInt8(ascii: "}")) else { return }
             repeat {
                 guard try peekToken() == UInt8(ascii: "\"") else { throw FastPathDeclined() }
-                _ = try string()
+                let name = try string()
+                if !(name.isSimple && name.isASCII) { sawUnusualKey = true }
                 try expect(UInt8(ascii: ":"))
                 try skipValue(depth: depth + 1)
             } while try nextMember(close: UInt8(ascii: "}"))

@@ -26,6 +26,9 @@ struct JSONCursor {
 
     let bytes: UnsafeRawBufferPointer
     var index: Int
+    /// Set when `skipValue` crosses a member name that is not plain ASCII (see
+    /// `FastPathDeclined.wholeAnswer`): a row holding one cannot be handed to the reference alone.
+    var sawUnusualKey = false
 
     init(_ bytes: UnsafeRawBufferPointer, index: Int = 0) {
         self.bytes = bytes
