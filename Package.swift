@@ -98,7 +98,10 @@ let package = Package(
         // Decoding throughput of order pages vs Python's json.loads (scripts/bench-decode.sh).
         .executableTarget(
             name: "qtickets-bench-decode",
-            dependencies: ["QTicketsAPI", "QTicketsFake", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "QTicketsAPI", "QTicketsFake", .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
             swiftSettings: strict
         ),
         .target(name: "ClickHouseHTTPFixtures", dependencies: ["ClickHouseHTTP"], swiftSettings: strict),
