@@ -4,7 +4,8 @@ import QTicketsAPI
 // Decoding throughput of realistic order pages, three ways on the very same bytes in the same
 // run: the reference (Foundation JSONDecoder + the lenient models), the fast decoder
 // (FastPageDecoder), and Python's json.loads. Not a timed test: a measurement to read.
-// Usage: qtickets-bench-decode [pages] [rounds] [corpus: fake|generator]
+// Usage: qtickets-bench-decode [pages] [rounds] [corpus: fake|generator] [fast-only]
+// (`fast-only`: just the fast decoder, for profiling it with perf or callgrind).
 // `qtickets-bench-decode fetch [orders] [concurrency]`: fetch-only throughput against the fake.
 
 let arguments = CommandLine.arguments
@@ -55,6 +56,10 @@ func report(_ label: String, seconds: Double) {
 
 print("corpus \(corpus): \(pages.count) pages, \(f1(megabytes)) MB, \(orderCount) orders (avg \(f0(Double(totalBytes) / Double(orderCount))) bytes/order)")
 
+if arguments.count > 4, arguments[4] == "fast-only" {
+    _ = try measure("fast (FastPageDecoder)") { try pages.reduce(0) { $0 + (try FastPageDecoder.orders($1)).rows.count } }
+    exit(0)
+}
 let reference = try measure("reference (JSONDecoder + models)") {
     try pages.reduce(0) { $0 + (try PageDecoder.orders($1)).rows.count }
 }

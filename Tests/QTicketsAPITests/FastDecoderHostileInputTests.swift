@@ -67,4 +67,19 @@ import Testing
             #expect(seats.rows.isEmpty && seats.failures.count == 1)
         }
     }
+
+    /// The eight-bytes-at-a-time string scan: a quote, escape, control byte or UTF-8 sequence at
+    /// every offset of strings of every length up to 24, in a decoded field and a skipped one.
+    @Test func specialBytesAtEveryOffsetOfAString() throws {
+        for length in 0...24 {
+            for offset in 0...length {
+                for special in [#"\""#, #"\\"#, #"\u0416"#, "\u{01}", "Ж", "€", "\t"] {
+                    var text = String(repeating: "x", count: length)
+                    text.insert(contentsOf: special, at: text.index(text.startIndex, offsetBy: offset))
+                    let page = #"{"data":[{"id":1,"event_id":2,"price":3,"comment":"\#(text)","baskets":[{"id":4,"show_id":5,"price":6,"seat_id":"\#(text)"}]}]}"#
+                    DecoderAgreement.orders(Data(page.utf8), "\(length)/\(offset)/\(special)")
+                }
+            }
+        }
+    }
 }

@@ -29,8 +29,15 @@ extension JSONCursor {
         var high: UInt64 = 0
         while true {
             while index + 8 <= count {
-                let word = bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                if Self.hasQuoteBackslashOrControl(word) { break }
+                let word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                let hits = Self.quoteBackslashOrControl(word)
+                if hits != 0 {
+                    // The lowest flagged byte is a real hit: jump straight to it.
+                    let clean = hits.trailingZeroBitCount / 8
+                    high |= word & ((1 << (UInt64(clean) * 8)) &- 1)
+                    index += clean
+                    break
+                }
                 high |= word
                 index += 8
             }
@@ -61,10 +68,11 @@ extension JSONCursor {
         }
     }
 
-    /// Whether any byte of `word` is `"`, `\` or below 0x20 (may report a false hit, never a
-    /// false miss: a hit only sends the scan to the byte-by-byte path).
+    /// The high bit of each byte of `word` (little-endian order) that is `"`, `\` or below 0x20.
+    /// Borrows can flag bytes *above* a real hit, never below one: the lowest flag is exact, and
+    /// a zero result means no such byte.
     @inline(__always)
-    static func hasQuoteBackslashOrControl(_ word: UInt64) -> Bool {
+    static func quoteBackslashOrControl(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
         let quote = word ^ (ones &* 0x22)
@@ -72,7 +80,7 @@ extension JSONCursor {
         let zeroQuote = (quote &- ones) & ~quote
         let zeroBackslash = (backslash &- ones) & ~backslash
         let control = (word &- ones &* 0x20) & ~word
-        return (zeroQuote | zeroBackslash | control) & highs != 0
+        return (zeroQuote | zeroBackslash | control) & highs
     }
 
     /// The extent of the number that starts at `index`, consumed the way Foundation's scanner
