@@ -20,11 +20,12 @@ let rounds = arguments.count > 2 ? Int(arguments[2]) ?? 3 : 3
 let corpus = arguments.count > 3 ? arguments[3] : "fake"
 
 let pages: [Data]
+var seatLists: [Data] = []
 if corpus == "generator" {
     var generator = OrderPageGenerator(state: 42)
     pages = (1...pageCount).map { Data(generator.page($0, total: pageCount * 50).utf8) }
 } else {
-    pages = try await FakeCorpus.orderPages(orders: pageCount * 50)
+    (pages, seatLists) = try await FakeCorpus.answers(orders: pageCount * 50)
 }
 let totalBytes = pages.reduce(0) { $0 + $1.count }
 let megabytes = Double(totalBytes) / 1_048_576
@@ -65,6 +66,27 @@ let reference = try measure("reference (JSONDecoder + models)") {
 }
 let fast = try measure("fast (FastPageDecoder)") {
     try pages.reduce(0) { $0 + (try FastPageDecoder.orders($1)).rows.count }
+}
+
+if !seatLists.isEmpty {
+    let seatCount = try seatLists.reduce(0) { $0 + (try PageDecoder.seats($1)).rows.count }
+    let seatBytes = Double(seatLists.reduce(0) { $0 + $1.count }) / 1_048_576
+    func seatPass(_ decode: (Data) throws -> DecodedPage<Seat>) throws -> Double {
+        var best = Double.infinity
+        for _ in 0..<rounds {
+            let start = ContinuousClock.now
+            let decoded = try seatLists.reduce(0) { $0 + (try decode($1)).rows.count }
+            precondition(decoded == seatCount)
+            let elapsed = start.duration(to: .now)
+            best = min(best, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+        }
+        return best
+    }
+    let referenceSeats = try seatPass(PageDecoder.seats)
+    let fastSeats = try seatPass(FastPageDecoder.seats)
+    print("seat lists: \(seatLists.count) shows, \(seatCount) seats, \(f1(seatBytes)) MB: reference \(f1(seatBytes / referenceSeats)) MB/s "
+        + "\(f3(referenceSeats * 1e6 / Double(seatCount))) µs/seat, fast \(f1(seatBytes / fastSeats)) MB/s "
+        + "\(f3(fastSeats * 1e6 / Double(seatCount))) µs/seat (fast / reference \(f3(fastSeats / referenceSeats)))")
 }
 
 // Python on the same bytes: one page per line in a temporary file.
