@@ -1,3 +1,4 @@
+import ClientSupport
 import Foundation
 import QTicketsAPI
 
@@ -43,9 +44,8 @@ func pad(_ s: String) -> String { s.count >= 34 ? s : s + String(repeating: " ",
     for _ in 0..<rounds {
         let start = ContinuousClock.now
         let orders = try body()
-        let elapsed = start.duration(to: .now)
+        best = min(best, start.duration(to: .now).inSeconds)
         precondition(orders == orderCount, "\(label) decoded \(orders) orders, expected \(orderCount)")
-        best = min(best, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
     }
     report(label, seconds: best)
     return best
@@ -76,9 +76,8 @@ if !seatLists.isEmpty {
         for _ in 0..<rounds {
             let start = ContinuousClock.now
             let decoded = try seatLists.reduce(0) { $0 + (try decode($1)).rows.count }
+            best = min(best, start.duration(to: .now).inSeconds)
             precondition(decoded == seatCount)
-            let elapsed = start.duration(to: .now)
-            best = min(best, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
         }
         return best
     }

@@ -64,33 +64,33 @@ import Testing
 
     @Test func generatedPagesAgree() async throws {
         let organiser = FakeAPI.organiser(orders: 2_000, events: 30)
-        let fake = try await FakePages.start(organiser)
-        var orders = 0
-        for (i, page) in try await fake.orderPages().enumerated() {
-            if case .value(let decoded) = DecoderAgreement.orders(page, "generated page \(i + 1)") {
-                orders += decoded.rows.count
-                #expect(decoded.failures.isEmpty)
+        try await FakePages.with(organiser) { fake in
+            var orders = 0
+            for (i, page) in try await fake.orderPages().enumerated() {
+                if case .value(let decoded) = DecoderAgreement.orders(page, "generated page \(i + 1)") {
+                    orders += decoded.rows.count
+                    #expect(decoded.failures.isEmpty)
+                }
+            }
+            #expect(orders == organiser.orders.count)
+            for order in organiser.orders.prefix(40) {
+                DecoderAgreement.order(try await fake.get("orders/\(order.id)", body: nil), "order \(order.id)")
+            }
+            let flat = String(decoding: try SeatsRequestBody().jsonBytes(), as: UTF8.self)
+            for showID in organiser.showIDs {
+                DecoderAgreement.seats(try await fake.get("shows/\(showID)/seats", body: flat), "seats of \(showID)")
+                DecoderAgreement.seats(try await fake.get("shows/\(showID)/seats", body: #"{"flat":true}"#), "all seat fields of \(showID)")
+                DecoderAgreement.seats(try await fake.get("shows/\(showID)/seats", body: nil), "seats by zone of \(showID)")
             }
         }
-        #expect(orders == organiser.orders.count)
-        for order in organiser.orders.prefix(40) {
-            DecoderAgreement.order(try await fake.get("orders/\(order.id)", body: nil), "order \(order.id)")
-        }
-        let flat = String(decoding: try SeatsRequestBody().jsonBytes(), as: UTF8.self)
-        for showID in organiser.showIDs {
-            DecoderAgreement.seats(try await fake.get("shows/\(showID)/seats", body: flat), "seats of \(showID)")
-            DecoderAgreement.seats(try await fake.get("shows/\(showID)/seats", body: #"{"flat":true}"#), "all seat fields of \(showID)")
-            DecoderAgreement.seats(try await fake.get("shows/\(showID)/seats", body: nil), "seats by zone of \(showID)")
-        }
-        try await fake.stop()
     }
 
     @Test(arguments: FaultPlan.MalformedMode.allCases)
     func generatedMalformedPagesAgree(_ mode: FaultPlan.MalformedMode) async throws {
         let organiser = FakeAPI.organiser(orders: 300)
-        let fake = try await FakePages.start(organiser, faults: FaultPlan(malformedOrdersPage: 2, malformedMode: mode))
-        let pages = try await fake.orderPages()
-        try await fake.stop()
+        let pages = try await FakePages.with(organiser, faults: FaultPlan(malformedOrdersPage: 2, malformedMode: mode)) { fake in
+            try await fake.orderPages()
+        }
         for (i, page) in pages.enumerated() {
             let outcome = DecoderAgreement.orders(page, "\(mode) page \(i + 1)")
             switch (i + 1, mode, outcome) {

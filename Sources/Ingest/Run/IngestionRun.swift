@@ -1,4 +1,5 @@
 import ClickHouseHTTP
+import ClientSupport
 import Foundation
 import Logging
 import QTicketsAPI
@@ -118,7 +119,7 @@ public struct IngestionRun: Sendable {
         var fetched: [Event] = []
         for try await event in api.events() { fetched.append(event) }
         let events = fetched
-        await metrics.recordPhase("fetch_events", seconds: (ContinuousClock.now - fetchStart).seconds)
+        await metrics.recordPhase("fetch_events", seconds: (ContinuousClock.now - fetchStart).inSeconds)
         await metrics.add("events", events.count)
 
         let ticketSink: any RowSink<TicketRow> = makeSink(TicketRow.self)
@@ -165,7 +166,7 @@ public struct IngestionRun: Sendable {
             let recomputer = DailySalesRecomputer(client: clickHouse, database: configuration.clickHouseDatabase, runTag: options.runID)
             let version = UInt64(options.now.timeIntervalSince1970 * 1_000)
             rows[DailySalesRow.table.name] = try await recomputer.recompute(days: result.touchedDays, version: version)
-            await metrics.recordPhase("recompute_daily", seconds: (ContinuousClock.now - recomputeStart).seconds)
+            await metrics.recordPhase("recompute_daily", seconds: (ContinuousClock.now - recomputeStart).inSeconds)
         } else {
             rows[DailySalesRow.table.name] = result.dailyPreview.count
             preview = await dryRunPreview(tickets: ticketSink, inventory: inventorySink, daily: result.dailyPreview)
@@ -209,7 +210,7 @@ public struct IngestionRun: Sendable {
                 startNext()
             }
         }
-        await metrics.recordPhase("inventory", seconds: (ContinuousClock.now - start).seconds)
+        await metrics.recordPhase("inventory", seconds: (ContinuousClock.now - start).inSeconds)
         logger.info("Inventory snapshot taken", metadata: ["shows": "\(written)"])
         return written
     }

@@ -1,3 +1,4 @@
+import ClientSupport
 import Foundation
 import Logging
 import QTicketsAPI
@@ -58,7 +59,7 @@ struct SalesPipeline: Sendable {
             state.result.completedDays += range.count
         }
         state.result.dailyPreview = state.daily.rows
-        await metrics.recordPhase("fetch_orders", seconds: (ContinuousClock.now - start).seconds)
+        await metrics.recordPhase("fetch_orders", seconds: (ContinuousClock.now - start).inSeconds)
         await metrics.add("orders", state.result.orders)
         await metrics.add("tickets", state.result.tickets)
         await metrics.add("sold_tickets", state.result.soldTickets)

@@ -1,4 +1,5 @@
 import ClickHouseHTTP
+import ClientSupport
 import Foundation
 import Logging
 
@@ -35,7 +36,7 @@ enum TestClickHouse {
         let s = try settings()
         guard let url = s["CLICKHOUSE_HOST"], let user = s["CLICKHOUSE_USER"], let password = s["CLICKHOUSE_PASSWORD"] else { throw MissingServer() }
         return try ClickHouseClient(
-            configuration: ClickHouseConfiguration(url: url, user: user, password: password, database: ""),
+            configuration: ClickHouseConfiguration(url: try ServiceURL(url), user: user, password: Secret(password), database: ""),
             logger: Logger(label: "test")
         )
     }

@@ -1,21 +1,24 @@
 import Foundation
 import NIOCore
 import QTicketsFake
+import TestSupport
 @testable import QTicketsAPI
 
 /// Raw answers of a running fake (its generator renders real-shaped pages), fetched without any
 /// decoding so both decoders can be given the very same bytes.
 struct FakePages {
     let api: FakeAPI
-    let transport = HTTPClientTransport()
+    let transport: HTTPClientTransport
 
-    static func start(_ organiser: Organiser, faults: FaultPlan = .none) async throws -> FakePages {
-        FakePages(api: try await FakeAPI.start(organiser, faults: faults))
-    }
-
-    func stop() async throws {
-        try await transport.shutdown()
-        try await api.stop()
+    /// Runs `body` with a fake serving `organiser`, stopped afterwards whatever happens.
+    @discardableResult
+    static func with<T>(_ organiser: Organiser, faults: FaultPlan = .none, _ body: (FakePages) async throws -> T) async throws -> T {
+        try await FakeAPI.with(organiser, faults: faults) { api in
+            let transport = HTTPClientTransport()
+            return try await withCleanup { try await body(FakePages(api: api, transport: transport)) } cleanup: {
+                try await transport.shutdown()
+            }
+        }
     }
 
     func get(_ path: String, body: String?) async throws -> Data {
