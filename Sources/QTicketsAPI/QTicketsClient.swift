@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import NIOCore
+import NIOFoundationCompat
 
 /// Read-only client of the QTickets REST API.
 ///

@@ -2,7 +2,6 @@ import ClientSupport
 import Foundation
 import Logging
 import NIOCore
-import NIOFoundationCompat
 
 /// Runs one logical read request to completion: rate-limited attempts, classification of each
 /// answer, jittered retries within the attempt and deadline budget, and decoding of the body.
@@ -20,7 +19,6 @@ struct RequestExecutor: Sendable {
     let observer: (any QTicketsObserver)?
     let time: ClockSource
     let random: @Sendable () -> Double
-    let decoder = JSONDecoder()
 
     func request(_ endpoint: Endpoint, body: [UInt8]?) -> TransportRequest {
         var headers: [(String, String)] = [
@@ -31,14 +29,8 @@ struct RequestExecutor: Sendable {
         return TransportRequest(method: "GET", url: baseURL.appending(endpoint.path), headers: headers, body: body)
     }
 
-    /// GETs `endpoint` with `body` and decodes the 2xx answer as `T`.
-    func get<T: Decodable>(_ endpoint: Endpoint, body: [UInt8]?, as type: T.Type) async throws -> T {
-        let decoder = self.decoder
-        return try await get(endpoint, body: body) { try decoder.decode(T.self, from: $0) }
-    }
-
     /// GETs `endpoint` with `body` and decodes the 2xx answer with `decode` (the fast decoders
-    /// read the response buffer in place).
+    /// read the response buffer in place; events go through `JSONDecoder`).
     func get<T>(_ endpoint: Endpoint, body: [UInt8]?, decode: (ByteBuffer) throws -> T) async throws -> T {
         let outgoing = request(endpoint, body: body)
         let started = time.elapsed()
