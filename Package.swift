@@ -66,7 +66,7 @@ let package = Package(
         // Decoding throughput of order pages vs Python's json.loads (scripts/bench-decode.sh).
         .executableTarget(
             name: "qtickets-bench-decode",
-            dependencies: ["ClientSupport", "QTicketsAPI", "QTicketsFake", logging],
+            dependencies: ["ClientSupport", "QTicketsAPI", "QTicketsFake", logging, nio("NIOCore")],
             swiftSettings: strict
         ),
         .target(name: "ClickHouseHTTPFixtures", dependencies: ["ClickHouseHTTP"], swiftSettings: strict),

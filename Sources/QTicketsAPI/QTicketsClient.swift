@@ -1,5 +1,7 @@
 import Foundation
 import Logging
+import NIOCore
+import NIOFoundationCompat
 
 /// Read-only client of the QTickets REST API.
 ///
@@ -69,13 +71,13 @@ public final class QTicketsClient: Sendable {
     /// All events matching `filters` (by default the ones not deleted), every page, id ascending.
     /// Each event embeds its shows and its city.
     public func events(where filters: [WhereClause] = [.isNull("deleted_at")]) -> PagedSequence<Event> {
-        list(.events, filters: filters)
+        list(.events, filters: filters) { try JSONDecoder().decode(ListPage<Event>.self, from: $0) }
     }
 
     /// All orders matching `filters`, every page, ordered by id ascending (new orders land at the
     /// end, so earlier pages do not shift while paging).
     public func orders(where filters: [WhereClause]) -> PagedSequence<Order> {
-        list(.orders, filters: filters)
+        list(.orders, filters: filters, decode: FastPageDecoder.orderPage)
     }
 
     /// Orders whose `column` (default `updated_at`: any change, including refunds and
@@ -87,14 +89,14 @@ public final class QTicketsClient: Sendable {
 
     /// One order (`GET orders/{id}`).
     public func order(id: Int) async throws -> Order {
-        try await executor.get(.order(id: id), body: nil, as: SingleEnvelope<Order>.self).data
+        try await executor.get(.order(id: id), body: nil, decode: FastPageDecoder.singleOrder).data
     }
 
     /// The seats of a show (`GET shows/{id}/seats`, flat, minimal `select`). Rows that do not
     /// decode are reported to the observer and left out.
     public func seats(showID: Int) async throws -> [Seat] {
         let endpoint = Endpoint.seats(showID: showID)
-        let envelope = try await executor.get(endpoint, body: try SeatsRequestBody().jsonBytes(), as: SeatsEnvelope.self)
+        let envelope = try await executor.get(endpoint, body: try SeatsRequestBody().jsonBytes(), decode: FastPageDecoder.seatsEnvelope)
         var seats: [Seat] = []
         seats.reserveCapacity(envelope.rows.count)
         for row in envelope.rows {
@@ -110,14 +112,16 @@ public final class QTicketsClient: Sendable {
         try await transport.shutdown()
     }
 
-    private func list<T: Decodable & Sendable & Identifiable>(_ endpoint: Endpoint, filters: [WhereClause]) -> PagedSequence<T>
-    where T.ID == Int {
+    /// `decode` reads one page's answer: the fast decoder for orders, `JSONDecoder` for events.
+    private func list<T: Decodable & Sendable & Identifiable>(
+        _ endpoint: Endpoint, filters: [WhereClause], decode: @escaping @Sendable (ByteBuffer) throws -> ListPage<T>
+    ) -> PagedSequence<T> where T.ID == Int {
         let executor = self.executor
         let pageSize = self.pageSize
         let client = self
         return PagedSequence(window: prefetchPages, identify: { $0.id }) { number in
             let body = try ListRequestBody(filters: filters, orderBy: ["id": "asc"], page: number, perPage: pageSize).jsonBytes()
-            let page = try await executor.get(endpoint, body: body, as: ListPage<T>.self)
+            let page = try await executor.get(endpoint, body: body, decode: decode)
             var rows: [T] = []
             rows.reserveCapacity(page.rows.count)
             for row in page.rows {

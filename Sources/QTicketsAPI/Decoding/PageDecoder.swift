@@ -12,7 +12,9 @@ public struct DecodedPage<Element: Sendable>: Sendable {
     public var paging: Paging?
 }
 
-/// Decodes raw API answers with exactly the logic the client uses on the wire.
+/// Decodes raw API answers with the `Decodable` models: the reference. The client reads orders
+/// and seats with `FastPageDecoder`, which gives the same results (the agreement tests hold
+/// them together); events still go through this path.
 public enum PageDecoder {
     public static func orders(_ data: Data) throws -> DecodedPage<Order> {
         try split(JSONDecoder().decode(ListPage<Order>.self, from: data))

@@ -2,7 +2,6 @@ import ClientSupport
 import Foundation
 import Logging
 import NIOCore
-import NIOFoundationCompat
 
 /// Runs one logical read request to completion: rate-limited attempts, classification of each
 /// answer, jittered retries within the attempt and deadline budget, and decoding of the body.
@@ -20,7 +19,6 @@ struct RequestExecutor: Sendable {
     let observer: (any QTicketsObserver)?
     let time: ClockSource
     let random: @Sendable () -> Double
-    let decoder = JSONDecoder()
 
     func request(_ endpoint: Endpoint, body: [UInt8]?) -> TransportRequest {
         var headers: [(String, String)] = [
@@ -31,8 +29,9 @@ struct RequestExecutor: Sendable {
         return TransportRequest(method: "GET", url: baseURL.appending(endpoint.path), headers: headers, body: body)
     }
 
-    /// GETs `endpoint` with `body` and decodes the 2xx answer as `T`.
-    func get<T: Decodable>(_ endpoint: Endpoint, body: [UInt8]?, as type: T.Type) async throws -> T {
+    /// GETs `endpoint` with `body` and decodes the 2xx answer with `decode` (the fast decoders
+    /// read the response buffer in place; events go through `JSONDecoder`).
+    func get<T>(_ endpoint: Endpoint, body: [UInt8]?, decode: (ByteBuffer) throws -> T) async throws -> T {
         let outgoing = request(endpoint, body: body)
         let started = time.elapsed()
         var attempt = 0
@@ -51,7 +50,7 @@ struct RequestExecutor: Sendable {
                         guard response.body.readableBytes > 0 else {
                             throw QTicketsError.emptyBody(endpoint: endpoint.label, status: response.status)
                         }
-                        return try decoder.decode(T.self, from: response.body)
+                        return try decode(response.body)
                     } catch {
                         failure = ResponseClassifier.decodingFailure(
                             error, endpoint: endpoint, status: response.status, bodyBytes: response.body.readableBytes)
