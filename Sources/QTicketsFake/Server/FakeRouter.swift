@@ -28,7 +28,7 @@ enum FakeRouter {
                 response.ordersServed = 0
                 return response
             case .order(let id):
-                guard let index = snapshot.orderIndexByID[id] else {
+                guard let index = snapshot.orderIndex(id: id) else {
                     return .notFound(resource: "Order", id: id, allocator: allocator)
                 }
                 var out = JSONOutput(capacity: 4096)
@@ -38,7 +38,7 @@ enum FakeRouter {
                 out.endObject()
                 return FakeResponse(status: .ok, contentType: "application/json", body: out.buffer(allocator: allocator))
             case .event(let id):
-                guard let index = snapshot.eventIndexByID[id] else {
+                guard let index = snapshot.eventIndex(id: id) else {
                     return .notFound(resource: "Event", id: id, allocator: allocator)
                 }
                 var out = JSONOutput(capacity: 4096)
@@ -74,7 +74,7 @@ enum FakeRouter {
 
     /// `{"data":[...],"paging":{"perPage":P,"currentPage":N,"total":T}}`
     private static func listPage(
-        _ selection: [Int32], perPage: Int, page: Int, malformed: FaultPlan.MalformedMode?, allocator: ByteBufferAllocator,
+        _ selection: RowSelection, perPage: Int, page: Int, malformed: FaultPlan.MalformedMode?, allocator: ByteBufferAllocator,
         render: (Int, OrderRenderer.Defect, inout JSONOutput) -> Void
     ) -> FakeResponse {
         let start = min(selection.count, (page - 1) * perPage)
@@ -93,7 +93,7 @@ enum FakeRouter {
                 default: break
                 }
             }
-            render(Int(selection[i]), defect, &out)
+            render(selection[i], defect, &out)
         }
         out.endArray()
         out.key("paging")
