@@ -59,6 +59,7 @@ let package = Package(
         .target(
             name: "QTicketsFake",
             dependencies: [
+                "CZlib",  // gzip responses (Accept-Encoding: gzip)
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

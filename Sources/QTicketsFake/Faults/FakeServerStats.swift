@@ -26,6 +26,15 @@ public struct FakeServerStats: Sendable, Codable, Equatable {
     /// Most requests the server was handling at the same time (received, answer not yet
     /// fully written): observes a client's in-flight cap, best with added latency.
     public var maxConcurrentRequests = 0
+    /// Response body bytes as they went out (after gzip), over the counted routes. Headers
+    /// are not counted.
+    public var bodyBytesSent = 0
+    /// The same bodies before compression (equal to `bodyBytesSent` without gzip).
+    public var bodyBytesUncompressed = 0
+    public var bodyBytesSentByRoute: [String: Int] = [:]
+    public var bodyBytesUncompressedByRoute: [String: Int] = [:]
+    /// Responses sent with `Content-Encoding: gzip`.
+    public var gzipResponses = 0
 
     public init() {}
 }

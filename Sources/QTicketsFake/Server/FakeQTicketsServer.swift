@@ -26,10 +26,10 @@ public final class FakeQTicketsServer: Sendable {
 
     /// Binds and starts serving. `port: 0` picks a free port (see `port` / `baseURL`).
     public static func start(
-        organiser: Organiser, token: String, faults: FaultPlan = .none, host: String = "127.0.0.1", port: Int = 0,
-        threads: Int = System.coreCount
+        organiser: Organiser, token: String, faults: FaultPlan = .none, options: FakeServerOptions = FakeServerOptions(),
+        host: String = "127.0.0.1", port: Int = 0, threads: Int = System.coreCount
     ) async throws -> FakeQTicketsServer {
-        let state = FakeServerState(organiser: organiser, token: token, faults: faults)
+        let state = FakeServerState(organiser: organiser, token: token, faults: faults, options: options)
         let group = MultiThreadedEventLoopGroup(numberOfThreads: max(1, threads))
         do {
             let channel = try await ServerBootstrap(group: group)
@@ -72,6 +72,25 @@ public final class FakeQTicketsServer: Sendable {
         organiser.mutate(seed: seed, newOrders: newOrders, refunds: refunds, cancellations: cancellations, now: now)
         state.replace(organiser)
         return organiser
+    }
+
+    /// The ground truth of the organiser being served (it changes under churn).
+    public func groundTruth(timeZone: TimeZone? = nil) async -> GroundTruth {
+        let zone = timeZone ?? TimeZone(identifier: state.options.truthTimeZone) ?? .current
+        return state.organiser.groundTruth(timeZone: zone)
+    }
+
+    public var options: FakeServerOptions { state.options }
+
+    /// The server clock: the start instant advanced by real time, plus the offset.
+    public func now() async -> Date {
+        Date(timeIntervalSince1970: state.now)
+    }
+
+    /// Restarts the server clock at `start` (nil: where it is now, without the old offset)
+    /// with a new offset, e.g. an API whose clock runs 4 minutes ahead: `offsetSeconds: 240`.
+    public func setClock(start: Date? = nil, offsetSeconds: Int = 0) async {
+        state.setClock(start: start?.timeIntervalSince1970, offsetSeconds: offsetSeconds)
     }
 
     /// Installs a new fault plan; its counters start from zero.

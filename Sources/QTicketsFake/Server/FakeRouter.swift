@@ -1,13 +1,19 @@
 import NIOCore
 
-/// Builds the answer of an admitted read request: pure function of the snapshot and query.
+/// Builds the answer of an admitted read request: pure function of the snapshot, the query and
+/// the context (server options, faults that shape the content).
 enum FakeRouter {
-    /// The real API's default page sizes; a body `per_page` is ignored, as on the real API.
+    /// The real API's default page sizes; a body `per_page` is ignored unless `maxPerPage` is set.
     static let ordersPerPage = 50
     static let eventsPerPage = 10
 
+    struct Context {
+        var options = FakeServerOptions()
+        var malformed: FaultPlan.MalformedMode?
+    }
+
     static func respond(
-        route: FakeRoute, query: ListQuery, snapshot: ServingSnapshot, malformed: FaultPlan.MalformedMode?,
+        route: FakeRoute, query: ListQuery, snapshot: ServingSnapshot, context: Context = Context(),
         allocator: ByteBufferAllocator
     ) -> FakeResponse {
         let organiser = snapshot.organiser
@@ -15,13 +21,18 @@ enum FakeRouter {
             switch route {
             case .orders:
                 let selection = try snapshot.orderSelection(query)
-                return listPage(selection, perPage: ordersPerPage, page: query.page, malformed: malformed, allocator: allocator) {
+                let perPage = context.options.pageSize(requested: query.perPage, default: ordersPerPage)
+                var response = listPage(selection, perPage: perPage, page: query.page, malformed: context.malformed, allocator: allocator) {
                     index, defect, out in
                     OrderRenderer.write(organiser.orders[index], defect: defect, to: &out)
                 }
+                let (start, end) = bounds(count: selection.count, perPage: perPage, page: query.page)
+                response.lastOrderID = end > start ? organiser.orders[selection[end - 1]].id : nil
+                return response
             case .events:
                 let selection = try snapshot.eventSelection(query)
-                var response = listPage(selection, perPage: eventsPerPage, page: query.page, malformed: nil, allocator: allocator) {
+                let perPage = context.options.pageSize(requested: query.perPage, default: eventsPerPage)
+                var response = listPage(selection, perPage: perPage, page: query.page, malformed: nil, allocator: allocator) {
                     index, _, out in
                     EventRenderer.write(organiser.events[index], to: &out)
                 }
@@ -57,7 +68,7 @@ enum FakeRouter {
                 SeatRenderer.write(seats, showID: showID, flat: query.flat, select: query.select, to: &out)
                 out.endObject()
                 return FakeResponse(status: .ok, contentType: "application/json", body: out.buffer(allocator: allocator))
-            case .unknown, .write, .adminStats:
+            case .unknown, .write, .adminStats, .adminTruth:
                 return .htmlNotFound(allocator: allocator)
             }
         } catch {
@@ -77,8 +88,7 @@ enum FakeRouter {
         _ selection: RowSelection, perPage: Int, page: Int, malformed: FaultPlan.MalformedMode?, allocator: ByteBufferAllocator,
         render: (Int, OrderRenderer.Defect, inout JSONOutput) -> Void
     ) -> FakeResponse {
-        let start = min(selection.count, (page - 1) * perPage)
-        let end = min(selection.count, start + perPage)
+        let (start, end) = bounds(count: selection.count, perPage: perPage, page: page)
         var out = JSONOutput(capacity: 512 + (end - start) * 3_000)
         out.beginObject()
         out.key("data")
@@ -113,5 +123,12 @@ enum FakeRouter {
         var response = FakeResponse(status: .ok, contentType: "application/json", body: body)
         response.ordersServed = end - start
         return response
+    }
+
+    /// Row positions `start..<end` of a 1-based page (no overflow for absurd page numbers).
+    static func bounds(count: Int, perPage: Int, page: Int) -> (Int, Int) {
+        let (skip, overflow) = (page - 1).multipliedReportingOverflow(by: perPage)
+        let start = overflow ? count : min(count, skip)
+        return (start, min(count, start + perPage))
     }
 }

@@ -13,17 +13,22 @@ final class FakeServerState: Sendable {
         var limiter: SlidingWindowLimiter?
         var stats = FakeServerStats()
         var inFlight = 0
+        var clock: ServerClock
     }
 
     private let expectedAuthorization: String
     private let inner: Mutex<Inner>
+    let options: FakeServerOptions
 
-    init(organiser: Organiser, token: String, faults: FaultPlan) {
+    init(organiser: Organiser, token: String, faults: FaultPlan, options: FakeServerOptions) {
         self.expectedAuthorization = "Bearer \(token)"
+        self.options = options
+        let start = options.clockStart?.timeIntervalSince1970 ?? Double(organiser.nowEpoch)
         self.inner = Mutex(
             Inner(
                 snapshot: ServingSnapshot(organiser), faults: faults,
-                limiter: faults.serverRateLimit.map { SlidingWindowLimiter(requestsPerSecond: $0) }))
+                limiter: faults.serverRateLimit.map { SlidingWindowLimiter(requestsPerSecond: $0) },
+                clock: ServerClock(startEpoch: start, offsetSeconds: options.clockOffsetSeconds)))
     }
 
     /// Compares in time independent of where the first difference is.
@@ -49,7 +54,7 @@ final class FakeServerState: Sendable {
             if hasQueryString { s.stats.requestsWithQueryString += 1 }
             if unparseableBody { s.stats.unparseableBodies += 1 }
             switch route {
-            case .unknown, .adminStats: return .htmlNotFound
+            case .unknown, .adminStats, .adminTruth: return .htmlNotFound
             case .write:
                 s.stats.writeAttempts += 1
                 return .methodNotAllowed
@@ -114,6 +119,30 @@ final class FakeServerState: Sendable {
     /// The answer to an admitted request is fully written (or the connection was dropped).
     func requestFinished() {
         inner.withLock { $0.inFlight -= 1 }
+    }
+
+    func recordBytes(route: String, wire: Int, uncompressed: Int) {
+        inner.withLock { s in
+            s.stats.bodyBytesSent += wire
+            s.stats.bodyBytesUncompressed += uncompressed
+            s.stats.bodyBytesSentByRoute[route, default: 0] += wire
+            s.stats.bodyBytesUncompressedByRoute[route, default: 0] += uncompressed
+        }
+    }
+
+    func countGzipResponse() {
+        inner.withLock { $0.stats.gzipResponses += 1 }
+    }
+
+    /// The server clock's reading, epoch seconds.
+    var now: Double { inner.withLock { $0.clock.now() } }
+
+    /// Restarts the clock at `start` (nil: keeps its current reading) with `offsetSeconds`.
+    func setClock(start: Double?, offsetSeconds: Int) {
+        inner.withLock { s in
+            let reading = start ?? (s.clock.now() - Double(s.clock.offsetSeconds))
+            s.clock = ServerClock(startEpoch: reading, offsetSeconds: offsetSeconds)
+        }
     }
 
     func connectionOpened() {
