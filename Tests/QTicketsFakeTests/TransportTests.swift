@@ -8,6 +8,13 @@ import Testing
 /// Page sizes, compression and the byte counters: what issue 10's "fewer, smaller responses"
 /// measures against.
 @Suite struct TransportTests {
+    /// A client that inflates gzip itself (NIO's decompressor): an independent check of the bytes.
+    static func inflatingClient() -> HTTPClient {
+        var configuration = HTTPClient.Configuration()
+        configuration.decompression = .enabled(limit: .none)
+        return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+    }
+
     @Test func perPageIsIgnoredByDefaultAndHonouredUpToTheServersMaximum() async throws {
         let o = Fixtures.organiser(orders: 700, events: 23)
         try await FakeHarness.with(o) { fake in
@@ -35,10 +42,7 @@ import Testing
 
     @Test func gzipWhenAskedAndAllowedWithBytesCountedPerRoute() async throws {
         let o = Fixtures.organiser(orders: 300)
-        var configuration = HTTPClient.Configuration()
-        configuration.decompression = .enabled(limit: .none)
-        let inflating = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
-        defer { _ = inflating }
+        let inflating = Self.inflatingClient()
         try await FakeHarness.with(o) { fake in
             let plain = try await fake.get("orders", body: "{\"page\":2}")
             #expect(plain.headers.first(name: "content-encoding") == nil)
@@ -69,10 +73,7 @@ import Testing
 
     @Test func slowAndGzippedBodiesStreamInChunks() async throws {
         let o = Fixtures.organiser(orders: 300)
-        var configuration = HTTPClient.Configuration()
-        configuration.decompression = .enabled(limit: .none)
-        let inflating = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
-        defer { _ = inflating }
+        let inflating = Self.inflatingClient()
         try await FakeHarness.with(o, faults: FaultPlan(slowBody: .init(chunkBytes: 4_096, delayMilliseconds: 1))) { fake in
             let normal = try await fake.get("orders", body: "{\"page\":3}")
             let gzipped = try await fake.get("orders", body: "{\"page\":3}", headers: [("Accept-Encoding", "gzip")], via: inflating)
