@@ -25,14 +25,8 @@ extension Organiser {
         while done < refunds, oldCount > 0, attempts < refunds * 50 + 100 {
             attempts += 1
             let i = rng.int(in: 0...(oldCount - 1))
-            guard !touched.contains(i), orders[i].payed, orders[i].deletedAt == nil else { continue }
-            let candidates = orders[i].baskets.indices.filter {
-                orders[i].baskets[$0].deletedAt == nil && orders[i].baskets[$0].refundedAt == nil
-            }
-            guard let b = rng.pick(candidates) else { continue }
-            orders[i].baskets[b].refundedAt = nowEpoch
-            orders[i].baskets[b].updatedAt = nowEpoch
-            orders[i].updatedAt = max(orders[i].updatedAt, nowEpoch)
+            guard !touched.contains(i), let b = rng.pick(orders[i].refundableBaskets) else { continue }
+            orders[i].refund(basket: b, at: nowEpoch)
             touched.insert(i)
             done += 1
         }
@@ -44,13 +38,7 @@ extension Organiser {
             attempts += 1
             let i = rng.int(in: 0...(oldCount - 1))
             guard !touched.contains(i), orders[i].deletedAt == nil else { continue }
-            orders[i].deletedAt = nowEpoch
-            for b in orders[i].baskets.indices where orders[i].baskets[b].deletedAt == nil {
-                orders[i].baskets[b].deletedAt = nowEpoch
-                orders[i].baskets[b].barcode = nil
-                orders[i].baskets[b].updatedAt = nowEpoch
-            }
-            orders[i].updatedAt = max(orders[i].updatedAt, nowEpoch)
+            orders[i].cancel(at: nowEpoch)
             touched.insert(i)
             done += 1
         }

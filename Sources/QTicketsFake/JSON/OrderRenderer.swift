@@ -178,7 +178,7 @@ enum OrderRenderer {
         out.key("services")
         out.raw("[]")
         out.key("checked_at")
-        out.null()
+        out.timestamp(b.checkedAt)
         out.key("created_at")
         out.timestamp(b.createdAt)
         out.key("updated_at")

@@ -65,13 +65,17 @@ public final class FakeQTicketsServer: Sendable {
         state.organiser
     }
 
+    /// Applies `change` to the served organiser atomically (no request sees half of it) and
+    /// returns the result, e.g. `try await server.updateOrganiser { try $0.deleteShow(id: 7, at: t) }`.
+    @discardableResult
+    public func updateOrganiser<E: Error>(_ change: (inout Organiser) throws(E) -> Void) async throws(E) -> Organiser {
+        try state.update(change)
+    }
+
     /// Mutates the served organiser in place (see `Organiser.mutate`) and returns the result.
     @discardableResult
     public func mutate(seed: UInt64, newOrders: Int, refunds: Int, cancellations: Int, now: Date) async -> Organiser {
-        var organiser = state.organiser
-        organiser.mutate(seed: seed, newOrders: newOrders, refunds: refunds, cancellations: cancellations, now: now)
-        state.replace(organiser)
-        return organiser
+        state.update { $0.mutate(seed: seed, newOrders: newOrders, refunds: refunds, cancellations: cancellations, now: now) }
     }
 
     /// The ground truth of the organiser being served (it changes under churn).

@@ -154,6 +154,16 @@ final class FakeServerState: Sendable {
         inner.withLock { $0.snapshot = snapshot }
     }
 
+    /// Read, change and install the organiser under the lock: no request sees half a change.
+    func update<E: Error>(_ change: (inout Organiser) throws(E) -> Void) throws(E) -> Organiser {
+        try inner.withLock { (s: inout Inner) throws(E) -> Organiser in
+            var organiser = s.snapshot.organiser
+            try change(&organiser)
+            s.snapshot = ServingSnapshot(organiser)
+            return organiser
+        }
+    }
+
     var organiser: Organiser { inner.withLock { $0.snapshot.organiser } }
 
     /// Installs a plan and restarts its counters (and the limiter's window).
