@@ -62,6 +62,12 @@ struct FakeHarness {
         return Reply(status: Int(response.status.code), headers: response.headers, body: bytes)
     }
 
+    /// `GET /__fake/NAME`: the fake's own routes outside the API.
+    func admin(_ name: String) async throws -> Reply {
+        let response = try await client.execute(HTTPClientRequest(url: "http://127.0.0.1:\(server.port)/__fake/\(name)"), timeout: .seconds(30))
+        return Reply(status: Int(response.status.code), headers: response.headers, body: try await response.body.collect(upTo: 64 << 20))
+    }
+
     /// Every page of a listing for a body (without `page`), checking the envelope on the way.
     func allPages(_ path: String, bodyPrefix: String = "") async throws -> (rows: [[String: Any]], perPage: Int, total: Int) {
         var rows: [[String: Any]] = []

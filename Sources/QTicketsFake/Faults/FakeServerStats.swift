@@ -35,6 +35,18 @@ public struct FakeServerStats: Sendable, Codable, Equatable {
     public var bodyBytesUncompressedByRoute: [String: Int] = [:]
     /// Responses sent with `Content-Encoding: gzip`.
     public var gzipResponses = 0
+    /// Requests answered as if they had no body (`ignoreRequestBody`).
+    public var bodiesIgnored = 0
+    /// Churn rounds run, and the orders they changed by change ("scan", "refund", ...).
+    public var churnRounds = 0
+    public var churnedOrders: [String: Int] = [:]
+    /// Orders rendered with a bad value (`badRecords`), counted each time served.
+    public var badRecordsServed = 0
+    /// `shows/{id}/seats` requests of failing shows answered 503, or never answered.
+    public var seatFailures503 = 0
+    public var seatTimeouts = 0
+    /// Hostile answers on the orders listing, by kind ("huge-total", "huge-body", ...).
+    public var hostileAnswers: [String: Int] = [:]
 
     public init() {}
 }

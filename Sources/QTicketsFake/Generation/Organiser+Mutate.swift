@@ -10,11 +10,7 @@ extension Organiser {
     /// organiser, seed and `now`.
     public mutating func mutate(seed: UInt64, newOrders: Int, refunds: Int, cancellations: Int, now: Date) {
         let nowEpoch = Int(now.timeIntervalSince1970.rounded(.down))
-        var generator = OrganiserGenerator(spec: spec, now: nowEpoch)
-        generator.rng = SplitMix64(seed: seed ^ 0x5EED_0F_C4A7_6E5)
-        generator.nextOrderID = (orders.last?.id ?? 1_600_000)
-        generator.nextBasketID = orders.reduce(12_000_000) { acc, o in o.baskets.reduce(acc) { max($0, $1.id) } }
-        generator.nextClientID = orders.reduce(1_000_000) { max($0, $1.clientID) }
+        var generator = OrganiserGenerator(continuing: self, seed: seed ^ 0x5EED_0F_C4A7_6E5, now: nowEpoch)
         var rng = SplitMix64(seed: seed)
         let oldCount = orders.count
 
@@ -43,15 +39,18 @@ extension Organiser {
             done += 1
         }
 
-        if newOrders > 0 {
-            let catalogue = SalesCatalogue(events: events, seats: seats)
-            if !catalogue.events.isEmpty {
-                let window = min(nowEpoch, max(self.nowEpoch, nowEpoch - 3600))...nowEpoch
-                orders.reserveCapacity(orders.count + newOrders)
-                for _ in 0..<newOrders { orders.append(generator.makeOrder(catalogue, window: window)) }
-            }
-        }
+        let window = min(nowEpoch, max(self.nowEpoch, nowEpoch - 3600))...nowEpoch
+        appendNewOrders(newOrders, generator: &generator, window: window)
         self.nowEpoch = max(self.nowEpoch, nowEpoch)
         SeatOccupancy.apply(to: &self)
+    }
+
+    /// `count` new orders from `generator` (ids above every existing one) in `window`.
+    mutating func appendNewOrders(_ count: Int, generator: inout OrganiserGenerator, window: ClosedRange<Int>) {
+        guard count > 0 else { return }
+        let catalogue = SalesCatalogue(events: events, seats: seats)
+        guard !catalogue.events.isEmpty else { return }
+        orders.reserveCapacity(orders.count + count)
+        for _ in 0..<count { orders.append(generator.makeOrder(catalogue, window: window)) }
     }
 }

@@ -1,7 +1,8 @@
 import NIOCore
 
 extension Admission {
-    /// The answer of a verdict that needs no rendering (errors, refusals); nil for `serve` and `drop`.
+    /// The answer of a verdict that needs no rendering (errors, refusals); nil for `serve`,
+    /// `drop` and `hang`.
     func response(allocator: ByteBufferAllocator) -> FakeResponse? {
         switch self {
         case .htmlNotFound:
@@ -23,7 +24,7 @@ extension Admission {
             }
             if let retryAfter { response.headers.append(("Retry-After", retryAfter)) }
             return response
-        case .drop, .serve:
+        case .drop, .hang, .serve:
             return nil
         }
     }

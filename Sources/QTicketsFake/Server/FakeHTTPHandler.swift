@@ -85,13 +85,18 @@ final class FakeHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
         case .drop:
             finished()
             return context.close(promise: nil)
+        case .hang:
+            return  // `answering` stays set until the client closes the connection
         case .serve(let snapshot, let serveEffects):
             effects = serveEffects
+            if effects.ignoreBody { (query, problem) = (ListQuery(), nil) }
             if let problem {
                 response = .error(.badRequest, message: "Malformed request: \(problem)", code: "BAD_REQUEST", allocator: allocator)
             } else {
-                let context = FakeRouter.Context(options: state.options, malformed: effects.malformed)
+                let context = FakeRouter.Context(
+                    options: state.options, malformed: effects.malformed, badRecords: effects.badRecords, hostile: effects.hostile)
                 response = FakeRouter.respond(route: route, query: query, snapshot: snapshot, context: context, allocator: allocator)
+                if route == .orders, response.status == .ok { state.ordersListingServed(lastOrderID: response.lastOrderID) }
             }
         default:
             guard let verdict = admission.response(allocator: allocator) else { return finished() }
@@ -101,7 +106,7 @@ final class FakeHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
     }
 
     private func send(_ response: FakeResponse, request: ResponseWriter.Request, effects: Admission.Effects, context: ChannelHandlerContext) {
-        state.record(status: Int(response.status.code), ordersServed: response.ordersServed)
+        state.record(response)
         var response = response
         if let slow = effects.slowBody { response.slowDown(slow) }
         let writer = ResponseWriter(context: context, state: state, request: request) { [weak self] in self?.finished() }

@@ -17,6 +17,8 @@ struct FakeResponse {
     var ordersServed = 0
     /// The highest order id in the body: churn prefers orders on either side of it.
     var lastOrderID: Int?
+    /// Orders in the body rendered with a bad value (`FaultPlan.badRecords`).
+    var badRecordsServed = 0
 
     init(status: HTTPResponseStatus, contentType: String, body: ByteBuffer) {
         self.status = status

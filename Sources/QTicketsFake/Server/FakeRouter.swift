@@ -10,6 +10,8 @@ enum FakeRouter {
     struct Context {
         var options = FakeServerOptions()
         var malformed: FaultPlan.MalformedMode?
+        var badRecords: [Int: FaultPlan.BadRecord] = [:]
+        var hostile: FaultPlan.Hostile.Kind?
     }
 
     static func respond(
@@ -20,24 +22,13 @@ enum FakeRouter {
         do {
             switch route {
             case .orders:
-                let selection = try snapshot.orderSelection(query)
-                let perPage = context.options.pageSize(requested: query.perPage, default: ordersPerPage)
-                var response = listPage(selection, perPage: perPage, page: query.page, malformed: context.malformed, allocator: allocator) {
-                    index, defect, out in
-                    OrderRenderer.write(organiser.orders[index], defect: defect, to: &out)
-                }
-                let (start, end) = bounds(count: selection.count, perPage: perPage, page: query.page)
-                response.lastOrderID = end > start ? organiser.orders[selection[end - 1]].id : nil
-                return response
+                return try OrdersListing.respond(query, snapshot: snapshot, context: context, allocator: allocator)
             case .events:
-                let selection = try snapshot.eventSelection(query)
-                let perPage = context.options.pageSize(requested: query.perPage, default: eventsPerPage)
-                var response = listPage(selection, perPage: perPage, page: query.page, malformed: nil, allocator: allocator) {
-                    index, _, out in
-                    EventRenderer.write(organiser.events[index], to: &out)
-                }
-                response.ordersServed = 0
-                return response
+                let page = ListPage(
+                    try snapshot.eventSelection(query),
+                    perPage: context.options.pageSize(requested: query.perPage, default: eventsPerPage), page: query.page)
+                let out = page.render(rowCapacity: 2_000) { _, index, out in EventRenderer.write(organiser.events[index], to: &out) }
+                return FakeResponse(status: .ok, contentType: "application/json", body: out.buffer(allocator: allocator))
             case .order(let id):
                 guard let index = snapshot.orderIndex(id: id) else {
                     return .notFound(resource: "Order", id: id, allocator: allocator)
@@ -45,9 +36,12 @@ enum FakeRouter {
                 var out = JSONOutput(capacity: 4096)
                 out.beginObject()
                 out.key("data")
-                OrderRenderer.write(organiser.orders[index], to: &out)
+                let bad = context.badRecords[id]
+                OrderRenderer.write(organiser.orders[index], defect: bad.map { .bad($0) } ?? .none, to: &out)
                 out.endObject()
-                return FakeResponse(status: .ok, contentType: "application/json", body: out.buffer(allocator: allocator))
+                var response = FakeResponse(status: .ok, contentType: "application/json", body: out.buffer(allocator: allocator))
+                response.badRecordsServed = bad == nil ? 0 : 1
+                return response
             case .event(let id):
                 guard let index = snapshot.eventIndex(id: id) else {
                     return .notFound(resource: "Event", id: id, allocator: allocator)
@@ -81,54 +75,5 @@ enum FakeRouter {
                 return .error(.badRequest, message: "Malformed where", code: "BAD_REQUEST", allocator: allocator)
             }
         }
-    }
-
-    /// `{"data":[...],"paging":{"perPage":P,"currentPage":N,"total":T}}`
-    private static func listPage(
-        _ selection: RowSelection, perPage: Int, page: Int, malformed: FaultPlan.MalformedMode?, allocator: ByteBufferAllocator,
-        render: (Int, OrderRenderer.Defect, inout JSONOutput) -> Void
-    ) -> FakeResponse {
-        let (start, end) = bounds(count: selection.count, perPage: perPage, page: page)
-        var out = JSONOutput(capacity: 512 + (end - start) * 3_000)
-        out.beginObject()
-        out.key("data")
-        out.beginArray()
-        let broken = start + (end - start) / 2
-        for i in start..<end {
-            var defect = OrderRenderer.Defect.none
-            if i == broken {
-                switch malformed {
-                case .badPrice?: defect = .badPrice
-                case .missingID?: defect = .missingID
-                default: break
-                }
-            }
-            render(selection[i], defect, &out)
-        }
-        out.endArray()
-        out.key("paging")
-        out.beginObject()
-        out.key("perPage")
-        out.int(perPage)
-        out.key("currentPage")
-        out.int(page)
-        out.key("total")
-        out.int(selection.count)
-        out.endObject()
-        out.endObject()
-        var body = out.buffer(allocator: allocator)
-        if malformed == .truncated {
-            body.moveWriterIndex(to: body.readerIndex + body.readableBytes / 2)
-        }
-        var response = FakeResponse(status: .ok, contentType: "application/json", body: body)
-        response.ordersServed = end - start
-        return response
-    }
-
-    /// Row positions `start..<end` of a 1-based page (no overflow for absurd page numbers).
-    static func bounds(count: Int, perPage: Int, page: Int) -> (Int, Int) {
-        let (skip, overflow) = (page - 1).multipliedReportingOverflow(by: perPage)
-        let start = overflow ? count : min(count, skip)
-        return (start, min(count, start + perPage))
     }
 }
