@@ -51,6 +51,7 @@ import Testing
                 }
             }
             #expect(await fake.server.stats().badRecordsServed == kinds.count)
+            #expect(await fake.server.groundTruth() == o.groundTruth(excludingOrders: Set(chosen.keys)))
             let one = try await fake.get("orders/\(o.orders[3].id)")
             #expect(one.text.contains("7,\"ticket_amount\""))
         }

@@ -3,7 +3,8 @@ import NIOCore
 
 /// The fake's own routes outside the API (no auth, not counted, no faults): `GET /__fake/stats`
 /// (the counters) and `GET /__fake/truth` (the ground truth of the organiser served right
-/// now, which churn keeps changing), for scripts driving the `qtickets-fake` command.
+/// now, which churn keeps changing, without the plan's bad records), for scripts driving the
+/// `qtickets-fake` command.
 enum AdminRoutes {
     static func respond(_ route: FakeRoute, state: FakeServerState, allocator: ByteBufferAllocator) -> FakeResponse? {
         switch route {
@@ -14,7 +15,9 @@ enum AdminRoutes {
             return .json(.ok, stats, allocator: allocator)
         case .adminTruth:
             let zone = TimeZone(identifier: state.options.truthTimeZone) ?? TimeZone(secondsFromGMT: 3 * 3600) ?? .current
-            let truth = (try? state.organiser.groundTruth(timeZone: zone).jsonData()).map { String(decoding: $0, as: UTF8.self) }
+            let excluded = Set(state.faults.badRecords.keys)
+            let truth = (try? state.organiser.groundTruth(timeZone: zone, excludingOrders: excluded).jsonData())
+                .map { String(decoding: $0, as: UTF8.self) }
             return .json(.ok, truth ?? "{}", allocator: allocator)
         default:
             return nil

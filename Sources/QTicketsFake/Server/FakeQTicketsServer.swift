@@ -78,10 +78,12 @@ public final class FakeQTicketsServer: Sendable {
         state.update { $0.mutate(seed: seed, newOrders: newOrders, refunds: refunds, cancellations: cancellations, now: now) }
     }
 
-    /// The ground truth of the organiser being served (it changes under churn).
+    /// The ground truth of the organiser being served now (churn changes it), without the
+    /// orders the fault plan renders as bad records: what the warehouse must hold after a
+    /// complete run that skipped them. `timeZone` nil = the options' `truthTimeZone`.
     public func groundTruth(timeZone: TimeZone? = nil) async -> GroundTruth {
         let zone = timeZone ?? TimeZone(identifier: state.options.truthTimeZone) ?? .current
-        return state.organiser.groundTruth(timeZone: zone)
+        return state.organiser.groundTruth(timeZone: zone, excludingOrders: Set(state.faults.badRecords.keys))
     }
 
     public var options: FakeServerOptions { state.options }
