@@ -122,6 +122,10 @@ import Testing
             #expect(reply.bytes >= 40 && reply.bytes <= 4 * 25)
             #expect(String(decoding: reply.head, as: UTF8.self).hasPrefix("{\"data\":[{"))
             #expect(reply.headers.first(name: "transfer-encoding") == "chunked")
+            // Compressed, it still trickles (each piece flushed), and still never ends.
+            let gzipped = try await stream(fake, gzip: true, seconds: 1)
+            #expect(gzipped.headers.first(name: "content-encoding") == "gzip")
+            #expect(gzipped.bytes > 10 && !gzipped.completed)
         }
     }
 }

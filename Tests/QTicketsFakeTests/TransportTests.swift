@@ -91,6 +91,12 @@ import Testing
             await fake.server.setClock(start: Date(timeIntervalSince1970: 2_000_000_000), offsetSeconds: 240)
             let moved = await fake.server.now().timeIntervalSince1970
             #expect(moved >= 2_000_000_240 && moved < 2_000_000_270)
+            // Changes made "now" are stamped by the server clock.
+            let mutated = await fake.server.mutate(seed: 1, newOrders: 3, refunds: 2, cancellations: 0)
+            // (refunds at the clock's now, new orders within its last hour)
+            #expect(mutated.orders.filter { $0.updatedAt >= 2_000_000_240 }.count >= 2)
+            #expect(mutated.orders.filter { $0.updatedAt >= 2_000_000_240 - 3_600 }.count == 5)
+            #expect(mutated.nowEpoch >= 2_000_000_240 && mutated.nowEpoch < 2_000_000_270)
         }
         let options = FakeServerOptions(clockStart: Date(timeIntervalSince1970: 1_800_000_000), clockOffsetSeconds: -60)
         try await FakeHarness.with(o, options: options) { fake in

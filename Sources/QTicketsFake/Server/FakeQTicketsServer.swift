@@ -72,10 +72,13 @@ public final class FakeQTicketsServer: Sendable {
         try state.update(change)
     }
 
-    /// Mutates the served organiser in place (see `Organiser.mutate`) and returns the result.
+    /// Mutates the served organiser in place (see `Organiser.mutate`) at `now`, or at the server
+    /// clock's now when nil (an API whose clock runs ahead stamps its changes ahead), and
+    /// returns the result.
     @discardableResult
-    public func mutate(seed: UInt64, newOrders: Int, refunds: Int, cancellations: Int, now: Date) async -> Organiser {
-        state.update { $0.mutate(seed: seed, newOrders: newOrders, refunds: refunds, cancellations: cancellations, now: now) }
+    public func mutate(seed: UInt64, newOrders: Int, refunds: Int, cancellations: Int, now: Date? = nil) async -> Organiser {
+        let at = now ?? Date(timeIntervalSince1970: state.now)
+        return state.update { $0.mutate(seed: seed, newOrders: newOrders, refunds: refunds, cancellations: cancellations, now: at) }
     }
 
     /// The ground truth of the organiser being served now (churn changes it), without the

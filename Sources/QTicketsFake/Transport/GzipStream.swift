@@ -20,11 +20,20 @@ final class GzipStream {
         if initialized { deflateEnd(&stream) }
     }
 
-    /// Compresses `input`; with `finish` the member is closed (trailer written). The output may
-    /// be empty for a small non-final input (zlib keeps it until it has a block).
-    func compress(_ input: ByteBuffer, finish: Bool, allocator: ByteBufferAllocator) -> ByteBuffer {
+    enum Flush {
+        /// zlib keeps what does not fill a block: best ratio, output may be empty.
+        case none
+        /// Everything given so far leaves now (a slow or trickling body must reach the client
+        /// as it is written, not when zlib's buffer fills).
+        case sync
+        /// The member is closed (trailer written).
+        case finish
+    }
+
+    func compress(_ input: ByteBuffer, flush mode: Flush, allocator: ByteBufferAllocator) -> ByteBuffer {
         var output = allocator.buffer(capacity: max(64, input.readableBytes / 4))
-        let flush = finish ? Z_FINISH : Z_NO_FLUSH
+        let finish = mode == .finish
+        let flush = finish ? Z_FINISH : mode == .sync ? Z_SYNC_FLUSH : Z_NO_FLUSH
         input.withUnsafeReadableBytes { source in
             stream.next_in = UnsafeMutablePointer(mutating: source.bindMemory(to: Bytef.self).baseAddress)
             stream.avail_in = uInt(source.count)

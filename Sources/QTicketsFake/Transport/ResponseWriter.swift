@@ -44,7 +44,7 @@ final class ResponseWriter {
         if !request.keepAlive { headers.add(name: "Connection", value: "close") }
         switch response.body {
         case .whole(let raw):
-            let wire = gzip?.compress(raw, finish: true, allocator: context.channel.allocator) ?? raw
+            let wire = gzip?.compress(raw, flush: .finish, allocator: context.channel.allocator) ?? raw
             headers.add(name: "Content-Length", value: String(wire.readableBytes))
             writeHead(response.status, headers)
             count(wire: wire.readableBytes, raw: raw.readableBytes)
@@ -71,13 +71,13 @@ final class ResponseWriter {
         guard context.channel.isActive else { return done() }
         var rest = body
         guard let raw = rest.next(allocator: context.channel.allocator) else {
-            if let tail = gzip?.compress(ByteBuffer(), finish: true, allocator: context.channel.allocator), tail.readableBytes > 0 {
+            if let tail = gzip?.compress(ByteBuffer(), flush: .finish, allocator: context.channel.allocator), tail.readableBytes > 0 {
                 count(wire: tail.readableBytes, raw: 0)
                 context.write(NIOAny(HTTPServerResponsePart.body(.byteBuffer(tail))), promise: nil)
             }
             return finish()
         }
-        let wire = gzip?.compress(raw, finish: false, allocator: context.channel.allocator) ?? raw
+        let wire = gzip?.compress(raw, flush: delayMilliseconds > 0 ? .sync : .none, allocator: context.channel.allocator) ?? raw
         count(wire: wire.readableBytes, raw: raw.readableBytes)
         let written = context.writeAndFlush(NIOAny(HTTPServerResponsePart.body(.byteBuffer(wire))))
         written.assumeIsolated().whenComplete { result in
