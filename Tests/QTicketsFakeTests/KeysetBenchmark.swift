@@ -29,10 +29,9 @@ struct KeysetBenchmark {
                     {"column":"id","operator":">","value":\(cursor)}],"orderBy":{"id":"asc"},"page":1}
                     """
                 let reply = try await fake.get("orders", body: body)
-                let ids = reply.data.compactMap { $0["id"] as? Int }
-                guard let last = ids.last else { break }
+                guard let (last, count) = Self.lastOrderID(reply.text) else { break }
                 pages += 1
-                rows += ids.count
+                rows += count
                 cursor = last
             }
             let elapsed = clock.now - start
@@ -41,5 +40,61 @@ struct KeysetBenchmark {
             print(String(format: "keyset walk: %d orders in %d pages, %.2f s = %.1f pages/s (one sequential client)",
                 rows, pages, seconds, Double(pages) / seconds))
         }
+    }
+
+    /// The same walk without HTTP: the server's own cost per page (select + render).
+    @Test func keysetWalkWithoutHTTP() throws {
+        let orders = Int(ProcessInfo.processInfo.environment["QT_FAKE_BENCH_ORDERS"] ?? "") ?? 100_000
+        let o = Organiser.generate(
+            OrganiserSpec(seed: 1, events: 200, orders: orders, historyHours: 24 * 365), now: Fixtures.now)
+        let from = FakeTimestamp.format(o.nowEpoch - 24 * 365 * 3600)
+        let snapshot = ServingSnapshot(o)
+        let clock = ContinuousClock()
+        let start = clock.now
+        var cursor = 0
+        var pages = 0
+        while true {
+            let body = """
+                {"where":[{"column":"updated_at","operator":">=","value":"\(from)"},\
+                {"column":"id","operator":">","value":\(cursor)}],"orderBy":{"id":"asc"},"page":1}
+                """
+            let query = try ListQuery.parse(ByteBuffer(string: body))
+            let page = FakeRouter.respond(route: .orders, query: query, snapshot: snapshot, allocator: .init())
+            guard let last = Self.lastOrderID(String(buffer: page.wholeBody ?? ByteBuffer()))?.0 else { break }
+            pages += 1
+            cursor = last
+        }
+        let elapsed = clock.now - start
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        print(String(format: "keyset walk without HTTP: %d pages, %.2f s = %.0f pages/s, %.0f µs per page", pages, seconds,
+            Double(pages) / seconds, seconds / Double(pages) * 1e6))
+    }
+
+    /// The last order's id and the number of orders, without parsing the page: each order
+    /// starts `{"id":N,"uniqid":`, so that parsing 150 kB per page does not hide the server's cost.
+    static func lastOrderID(_ page: String) -> (Int, Int)? {
+        let bytes = Array(page.utf8)
+        let marker = Array(",\"uniqid\":".utf8)
+        var count = 0
+        var lastStart: Int?
+        var i = 0
+        while i + marker.count <= bytes.count {
+            if bytes[i] == marker[0], bytes[i..<(i + marker.count)].elementsEqual(marker) {
+                count += 1
+                lastStart = i
+                i += marker.count
+            } else {
+                i += 1
+            }
+        }
+        guard var end = lastStart else { return nil }
+        var id = 0
+        var scale = 1
+        while end > 0, bytes[end - 1] >= 48, bytes[end - 1] <= 57 {
+            end -= 1
+            id += Int(bytes[end] - 48) * scale
+            scale *= 10
+        }
+        return (id, count)
     }
 }
