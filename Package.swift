@@ -2,9 +2,17 @@
 import PackageDescription
 
 // One module per concern; arrows point one way:
-//   qtickets-ingest → Ingest → {QTicketsAPI, ClickHouseHTTP}
+//   qtickets-ingest → Ingest → {QTicketsAPI, ClickHouseHTTP} → ClientSupport
 //   qtickets-fake   → QTicketsFake (independent of QTicketsAPI's models on purpose)
+// Every target names exactly the modules it imports.
 let strict: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
+
+/// A module of swift-nio (NIOCore, NIOHTTP1, …).
+func nio(_ module: String) -> Target.Dependency { .product(name: module, package: "swift-nio") }
+let asyncHTTPClient: Target.Dependency = .product(name: "AsyncHTTPClient", package: "async-http-client")
+let argumentParser: Target.Dependency = .product(name: "ArgumentParser", package: "swift-argument-parser")
+let logging: Target.Dependency = .product(name: "Logging", package: "swift-log")
+let nioSSL: Target.Dependency = .product(name: "NIOSSL", package: "swift-nio-ssl")
 
 let package = Package(
     name: "qtickets-ingest",
@@ -35,108 +43,83 @@ let package = Package(
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(
             name: "ClickHouseHTTP",
-            dependencies: [
-                "CZlib",
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOHTTP1", package: "swift-nio"),
-                .product(name: "NIOSSL", package: "swift-nio-ssl"),
-                .product(name: "NIOFoundationCompat", package: "swift-nio"),
-                .product(name: "Logging", package: "swift-log"),
-            ],
+            dependencies: ["CZlib", "ClientSupport", asyncHTTPClient, nio("NIOCore"), nio("NIOHTTP1"), nioSSL, logging],
             swiftSettings: strict
         ),
         .target(
             name: "QTicketsAPI",
-            dependencies: [
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOFoundationCompat", package: "swift-nio"),
-                .product(name: "Logging", package: "swift-log"),
-            ],
+            dependencies: ["ClientSupport", asyncHTTPClient, nio("NIOCore"), nio("NIOHTTP1"), nio("NIOFoundationCompat"), logging],
             swiftSettings: strict
         ),
         .target(
             name: "QTicketsFake",
-            dependencies: [
-                "CZlib",  // gzip responses (Accept-Encoding: gzip)
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "NIOHTTP1", package: "swift-nio"),
-                .product(name: "NIOFoundationCompat", package: "swift-nio"),
-                .product(name: "Logging", package: "swift-log"),
-            ],
+            dependencies: ["CZlib", nio("NIOCore"), nio("NIOPosix"), nio("NIOHTTP1"), nio("NIOFoundationCompat")],  // CZlib: gzip answers
             swiftSettings: strict
         ),
-        .target(
-            name: "Ingest",
-            dependencies: [
-                "ClickHouseHTTP",
-                "QTicketsAPI",
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
-                .product(name: "Logging", package: "swift-log"),
-            ],
-            swiftSettings: strict
-        ),
+        .target(name: "Ingest", dependencies: ["ClickHouseHTTP", "ClientSupport", "QTicketsAPI", logging], swiftSettings: strict),
         .executableTarget(
             name: "qtickets-ingest",
-            dependencies: [
-                "Ingest",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Logging", package: "swift-log"),
-            ],
+            dependencies: ["Ingest", argumentParser, logging],
             swiftSettings: strict
         ),
-        .executableTarget(
-            name: "qtickets-fake",
-            dependencies: [
-                "QTicketsFake",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Logging", package: "swift-log"),
-            ],
-            swiftSettings: strict
-        ),
+        .executableTarget(name: "qtickets-fake", dependencies: ["QTicketsFake", argumentParser], swiftSettings: strict),
         // Decoding throughput of order pages vs Python's json.loads (scripts/bench-decode.sh).
         .executableTarget(
             name: "qtickets-bench-decode",
-            dependencies: ["QTicketsAPI", "QTicketsFake", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["ClientSupport", "QTicketsAPI", "QTicketsFake", logging],
             swiftSettings: strict
         ),
         .target(name: "ClickHouseHTTPFixtures", dependencies: ["ClickHouseHTTP"], swiftSettings: strict),
         // scripts/bench-writer.sh: the writer side of the writer-vs-curl benchmark.
         .executableTarget(
             name: "qtickets-bench-writer",
-            dependencies: [
-                "ClickHouseHTTP",
-                "ClickHouseHTTPFixtures",
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "Logging", package: "swift-log"),
-            ],
+            dependencies: ["ClickHouseHTTP", "ClickHouseHTTPFixtures", "ClientSupport", logging],
             swiftSettings: strict
         ),
         // What every test target shares: the repository root, the golden samples, the real
-        // ClickHouse's env file.
-        .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),
+        // ClickHouse's env file (and client configurations for it), awaited cleanup, the fault
+        // proxy, scratch databases, the end-to-end harness (the fake API on loopback + a fresh
+        // database + runs through `Ingestion`) and the command runner.
+        .target(
+            name: "TestSupport",
+            dependencies: [
+                "ClickHouseHTTP", "ClientSupport", "Ingest", "QTicketsFake", asyncHTTPClient, logging,
+                nio("NIOConcurrencyHelpers"), nio("NIOCore"), nio("NIOHTTP1"), nio("NIOPosix"),
+            ],
+            path: "Tests/TestSupport",
+            swiftSettings: strict
+        ),
         .testTarget(name: "ClientSupportTests", dependencies: ["ClientSupport"], swiftSettings: strict),
         .testTarget(
             name: "ClickHouseHTTPTests",
             dependencies: [
-                "ClickHouseHTTP", "ClickHouseHTTPFixtures", "CZlib",
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "Logging", package: "swift-log"),
+                "ClickHouseHTTP", "ClickHouseHTTPFixtures", "ClientSupport", "CZlib", "TestSupport",
+                asyncHTTPClient, nio("NIOCore"), logging,
             ],
             swiftSettings: strict
         ),
-        .testTarget(name: "QTicketsAPITests", dependencies: ["QTicketsAPI", "QTicketsFake"], swiftSettings: strict),
+        .testTarget(
+            name: "QTicketsAPITests",
+            dependencies: [
+                "ClientSupport", "QTicketsAPI", "QTicketsFake", "TestSupport",
+                asyncHTTPClient, nio("NIOConcurrencyHelpers"), nio("NIOCore"), logging,
+            ],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "QTicketsFakeTests",
-            dependencies: ["QTicketsFake", .product(name: "AsyncHTTPClient", package: "async-http-client")],
+            dependencies: ["QTicketsFake", asyncHTTPClient, nio("NIOCore"), nio("NIOFoundationCompat"), nio("NIOHTTP1")],
             swiftSettings: strict
         ),
         .testTarget(
             name: "IngestTests",
-            dependencies: ["Ingest", "QTicketsFake", "ClickHouseHTTP", "QTicketsAPI"],
+            dependencies: ["ClickHouseHTTP", "Ingest", "QTicketsAPI", "QTicketsFake", "TestSupport", logging],
+            swiftSettings: strict
+        ),
+        // The configuration keys and the documentation generated from them.
+        .testTarget(
+            name: "ConfigurationTests",
+            dependencies: ["ClickHouseHTTP", "ClientSupport", "Ingest", "QTicketsAPI", "TestSupport"],
             swiftSettings: strict
         ),
     ],

@@ -1,3 +1,4 @@
+import ClientSupport
 import Logging
 import NIOCore
 
@@ -8,13 +9,9 @@ import NIOCore
 /// very same bytes, so a retried batch is byte-identical to the first attempt.
 struct BatchDelivery: Sendable {
     let client: ClickHouseClient
-    let sql: String
-    /// `db.table`, for logs.
-    let table: String
-    /// The bare table name, for reports.
-    let tableName: String
-    let compression: Compression
-    let retry: ClickHouseRetryPolicy
+    let target: InsertTarget
+    /// Its compression and retry settings.
+    let configuration: BatchingConfiguration
     let logger: Logger
 
     func deliver(
@@ -22,33 +19,24 @@ struct BatchDelivery: Sendable {
         onRetry: @Sendable (ClickHouseError, Int) async -> Void
     ) async -> BatchReport {
         let started = ContinuousClock.now
-        var body = raw
-        var gzip = false
-        if case .gzip(let level) = compression {
-            do {
-                body = try GzipCompressor(level: level).compress(raw)
-                gzip = true
-            } catch {
-                return report(rows: rows, raw: raw, body: raw, attempts: 0, started: started, retried: [],
-                              error: ClickHouseError(status: nil, code: nil, message: "gzip: \(error)", kind: .server, isRetryable: false))
-            }
+        var outcome = Outcome(table: target.table.name, rows: rows, rawBytes: raw.readableBytes, sentBytes: raw.readableBytes, started: started)
+        let body: InsertBody
+        do {
+            body = try client.encode(raw, compression: configuration.compression)
+        } catch {
+            return outcome.report(error: error)
         }
-        var retried: [ClickHouseError] = []
-        var attempt = 0
+        outcome.sentBytes = body.sentByteCount
         while true {
-            attempt += 1
+            outcome.attempts += 1
             let failure: ClickHouseError
             do {
-                if gzip {
-                    try await client.insert(sql: sql, gzippedBody: body)
-                } else {
-                    try await client.insert(sql: sql, body: body, gzip: false)
-                }
+                try await client.insert(sql: target.sql, body: body)
                 logger.debug("Batch inserted", metadata: [
-                    "table": "\(table)", "rows": "\(rows)", "bytes": "\(raw.readableBytes)",
-                    "sent_bytes": "\(body.readableBytes)", "attempts": "\(attempt)",
+                    "table": "\(target.qualifiedName)", "rows": "\(rows)", "bytes": "\(raw.readableBytes)",
+                    "sent_bytes": "\(body.sentByteCount)", "attempts": "\(outcome.attempts)",
                 ])
-                return report(rows: rows, raw: raw, body: body, attempts: attempt, started: started, retried: retried, error: nil)
+                return outcome.report(error: nil)
             } catch let error as ClickHouseError {
                 failure = error
             } catch {
@@ -56,32 +44,43 @@ struct BatchDelivery: Sendable {
                     status: nil, code: nil, message: "cancelled before the server confirmed the batch",
                     kind: .network, isRetryable: false)
             }
-            guard failure.isRetryable, attempt < retry.maxAttempts, !Task.isCancelled else {
+            let retry = configuration.retry
+            let wait = retry.delay(afterAttempt: outcome.attempts)
+            guard failure.isRetryable, !Task.isCancelled,
+                retry.allowsRetry(afterAttempt: outcome.attempts, elapsed: ContinuousClock.now - started, wait: wait)
+            else {
                 logger.error("Batch insert failed", metadata: [
-                    "table": "\(table)", "rows": "\(rows)", "attempts": "\(attempt)", "error": "\(failure)",
+                    "table": "\(target.qualifiedName)", "rows": "\(rows)", "attempts": "\(outcome.attempts)", "error": "\(failure)",
                 ])
-                return report(rows: rows, raw: raw, body: body, attempts: attempt, started: started, retried: retried, error: failure)
+                return outcome.report(error: failure)
             }
-            let wait = retry.delay(afterAttempt: attempt)
             logger.warning("Temporary ClickHouse error, retrying", metadata: [
-                "table": "\(table)", "rows": "\(rows)", "attempt": "\(attempt)", "wait": "\(wait)", "error": "\(failure)",
+                "table": "\(target.qualifiedName)", "rows": "\(rows)", "attempt": "\(outcome.attempts)", "wait": "\(wait)", "error": "\(failure)",
             ])
-            retried.append(failure)
-            await onRetry(failure, attempt)
+            outcome.retried.append(failure)
+            await onRetry(failure, outcome.attempts)
             do { try await Task.sleep(for: wait) } catch {
-                return report(rows: rows, raw: raw, body: body, attempts: attempt, started: started, retried: retried,
-                              error: ClickHouseError(status: nil, code: nil, message: "cancelled while waiting to retry: \(failure.message)",
-                                                     kind: failure.kind, isRetryable: false))
+                return outcome.report(
+                    error: ClickHouseError(status: nil, code: nil, message: "cancelled while waiting to retry: \(failure.message)",
+                                           kind: failure.kind, isRetryable: false))
             }
         }
     }
 
-    private func report(
-        rows: Int, raw: ByteBuffer, body: ByteBuffer, attempts: Int, started: ContinuousClock.Instant,
-        retried: [ClickHouseError], error: ClickHouseError?
-    ) -> BatchReport {
-        BatchReport(
-            table: tableName, rows: rows, rawBytes: raw.readableBytes, compressedBytes: body.readableBytes,
-            attempts: attempts, duration: ContinuousClock.now - started, retriedErrors: retried, error: error)
+    /// What the delivery has done so far, turned into the batch's report at the end.
+    private struct Outcome {
+        let table: String
+        let rows: Int
+        let rawBytes: Int
+        var sentBytes: Int
+        let started: ContinuousClock.Instant
+        var attempts = 0
+        var retried: [ClickHouseError] = []
+
+        func report(error: ClickHouseError?) -> BatchReport {
+            BatchReport(
+                table: table, rows: rows, rawBytes: rawBytes, compressedBytes: sentBytes, attempts: attempts,
+                duration: ContinuousClock.now - started, retriedErrors: retried, error: error)
+        }
     }
 }

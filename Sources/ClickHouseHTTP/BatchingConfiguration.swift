@@ -1,3 +1,5 @@
+import ClientSupport
+
 /// When a ``BatchingInserter`` sends a batch, how, and how hard it tries.
 ///
 /// Defaults follow ClickHouse's guidance: tens of thousands of rows, a few MB, about one
@@ -14,7 +16,8 @@ public struct BatchingConfiguration: Sendable {
     /// Uncompressed bytes of batches handed to the network and not yet confirmed; `append`
     /// waits above it, which bounds memory on any backfill.
     public var maxInFlightBytes: Int
-    public var retry: ClickHouseRetryPolicy
+    /// Retries of a batch that failed in a retryable way (the same bytes are resent).
+    public var retry: Backoff
     /// Check every row against the table, not only the first row of each batch.
     public var validateEveryRow: Bool
 
@@ -24,7 +27,7 @@ public struct BatchingConfiguration: Sendable {
         maxAge: Duration = .seconds(1),
         compression: Compression = .gzip(level: 1),
         maxInFlightBytes: Int = 16 << 20,
-        retry: ClickHouseRetryPolicy = ClickHouseRetryPolicy(),
+        retry: Backoff = BatchingConfiguration.defaultRetry,
         validateEveryRow: Bool = false
     ) {
         self.maxRows = max(1, maxRows)
@@ -35,4 +38,8 @@ public struct BatchingConfiguration: Sendable {
         self.retry = retry
         self.validateEveryRow = validateEveryRow
     }
+
+    /// 8 attempts, waits from 200 ms doubling up to 10 s: rides out a server restart or a burst
+    /// of "too many parts" without an overall deadline (a batch is worth waiting for).
+    public static let defaultRetry = Backoff(maxAttempts: 8, baseDelay: .milliseconds(200), maxDelay: .seconds(10))
 }

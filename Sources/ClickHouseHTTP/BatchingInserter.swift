@@ -19,13 +19,11 @@ import NIOCore
 /// are not sent. A producer waiting for in-flight capacity is not woken by task cancellation;
 /// it resumes when a batch in flight is answered (bounded by the retry policy).
 public actor BatchingInserter<Row: RowBinaryRow> {
-    public nonisolated let table: TableDefinition
-    private let client: ClickHouseClient
+    public nonisolated var table: TableDefinition { delivery.target.table }
     private let configuration: BatchingConfiguration
-    private let logger: Logger
+    /// Compresses and sends each batch cut from the buffer, in a task of its own.
+    private let delivery: BatchDelivery
     private let onBatch: (@Sendable (BatchReport) async -> Void)?
-    private let insertSQL: String
-    private let qualifiedName: String
     private let bufferCapacity: Int
 
     private var writer: RowBinaryWriter
@@ -51,13 +49,10 @@ public actor BatchingInserter<Row: RowBinaryRow> {
         logger: Logger,
         onBatch: (@Sendable (BatchReport) async -> Void)? = nil
     ) {
-        self.table = Row.table
-        self.client = client
         self.configuration = configuration
-        self.logger = logger
+        self.delivery = BatchDelivery(
+            client: client, target: InsertTarget(table: Row.table, database: database), configuration: configuration, logger: logger)
         self.onBatch = onBatch
-        self.insertSQL = Row.table.insertSQL(database: database)
-        self.qualifiedName = Row.table.qualifiedName(database: database)
         // Room for a full batch plus the row that crosses the limit, without doubling the buffer.
         self.bufferCapacity = min(configuration.maxBytes, 64 << 20) + (64 << 10)
         self.writer = RowBinaryWriter(capacity: bufferCapacity)
@@ -113,9 +108,6 @@ public actor BatchingInserter<Row: RowBinaryRow> {
         return s
     }
 
-    /// Rows encoded and not yet handed to the network.
-    public var bufferedRows: Int { rowsInBuffer }
-
     // MARK: Batches
 
     private func checkUsable() throws {
@@ -151,9 +143,7 @@ public actor BatchingInserter<Row: RowBinaryRow> {
         nextBatchID += 1
         inFlight.insert(id)
         inFlightBytes += raw.readableBytes
-        let delivery = BatchDelivery(
-            client: client, sql: insertSQL, table: qualifiedName, tableName: table.name, compression: configuration.compression,
-            retry: configuration.retry, logger: logger)
+        let delivery = self.delivery
         let onBatch = self.onBatch
         // Detached: compression and the HTTP round trips run off the actor. The task keeps the
         // inserter alive until the batch is accounted for.
@@ -178,7 +168,7 @@ public actor BatchingInserter<Row: RowBinaryRow> {
             stats.failedBatches += 1
             stats.failedRows += report.rows
             if failure == nil {
-                failure = .batchFailed(table: qualifiedName, rows: report.rows, underlying: error)
+                failure = .batchFailed(table: delivery.target.qualifiedName, rows: report.rows, underlying: error)
             }
         } else {
             stats.rows += report.rows

@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import ClientSupport
 import Foundation
 import Logging
 import NIOCore
@@ -16,19 +17,10 @@ public final class ClickHouseClient: Sendable {
     public let configuration: ClickHouseConfiguration
     private let http: HTTPClient
     private let logger: Logger
-    private let baseURL: String
+    private let compressors = GzipCompressorPool()
     private let cachedVersion = Mutex<ClickHouseVersion?>(nil)
 
     public init(configuration: ClickHouseConfiguration, logger: Logger) throws {
-        guard let components = URLComponents(string: configuration.url),
-            let scheme = components.scheme?.lowercased(), scheme == "http" || scheme == "https",
-            let host = components.host, !host.isEmpty
-        else {
-            throw ClickHouseError(
-                status: nil, code: nil,
-                message: "CLICKHOUSE_HOST must be an http:// or https:// URL, got '\(configuration.url)'",
-                kind: .network, isRetryable: false)
-        }
         var tls = TLSConfiguration.makeClientConfiguration()
         tls.certificateVerification = .fullVerification
         if let caFile = configuration.caFile {
@@ -51,9 +43,6 @@ public final class ClickHouseClient: Sendable {
         httpConfiguration.httpVersion = .http1Only
         httpConfiguration.redirectConfiguration = .disallow
         self.http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: httpConfiguration)
-        var base = configuration.url
-        while base.hasSuffix("/") { base.removeLast() }
-        self.baseURL = base + "/"
         self.configuration = configuration
         self.logger = logger
     }
@@ -98,26 +87,29 @@ public final class ClickHouseClient: Sendable {
     }
 
     /// One INSERT: `sql` (e.g. ``TableDefinition/insertSQL(database:)``) in the URL, `body`
-    /// (uncompressed RowBinary) as the data. With `gzip`, the body is compressed (level 1) and
-    /// sent with `Content-Encoding: gzip`.
-    public func insert(sql: String, body: ByteBuffer, gzip: Bool) async throws {
-        if gzip {
-            let compressed: ByteBuffer
-            do {
-                compressed = try GzipCompressor(level: 1).compress(body)
-            } catch {
-                throw ClickHouseError(status: nil, code: nil, message: "gzip: \(error)", kind: .server, isRetryable: false)
-            }
-            try await insert(sql: sql, gzippedBody: compressed)
-        } else {
-            _ = try await send(body: body, query: sql, gzip: false, settings: true)
-        }
+    /// (uncompressed RowBinary) as the data, compressed as asked.
+    public func insert(sql: String, body: ByteBuffer, compression: Compression = .none) async throws {
+        try await insert(sql: sql, body: try encode(body, compression: compression))
     }
 
-    /// One INSERT of a body that is already gzip-compressed (the batching inserter compresses a
-    /// batch once and resends the very same bytes on every retry).
-    public func insert(sql: String, gzippedBody: ByteBuffer) async throws {
-        _ = try await send(body: gzippedBody, query: sql, gzip: true, settings: true)
+    /// One INSERT of a body encoded by ``encode(_:compression:)`` (the batching inserter encodes
+    /// a batch once and resends the very same bytes on every retry).
+    public func insert(sql: String, body: InsertBody) async throws {
+        _ = try await send(body: body.bytes, query: sql, gzip: body.compression != .none, settings: true)
+    }
+
+    /// Compresses an INSERT body as `compression` asks, with one of this client's reusable
+    /// compressors: the one place where INSERT bodies are compressed.
+    public func encode(_ raw: ByteBuffer, compression: Compression) throws(ClickHouseError) -> InsertBody {
+        guard case .gzip(let level) = compression else {
+            return InsertBody(bytes: raw, rawByteCount: raw.readableBytes, compression: .none)
+        }
+        do {
+            let compressed = try compressors.withCompressor(level: level) { compressor throws(GzipError) in try compressor.compress(raw) }
+            return InsertBody(bytes: compressed, rawByteCount: raw.readableBytes, compression: compression)
+        } catch {
+            throw ClickHouseError(status: nil, code: nil, message: "gzip: \(error)", kind: .server, isRetryable: false)
+        }
     }
 
     public func shutdown() async throws {
@@ -139,11 +131,11 @@ public final class ClickHouseClient: Sendable {
                 logger.debug("Settings withheld from an older server", metadata: ["settings": "\(withheld)"])
             }
         }
-        var request = HTTPClientRequest(url: baseURL + "?" + URLQueryEncoding.encode(params))
+        var request = HTTPClientRequest(url: configuration.url.appending("?" + URLQueryEncoding.encode(params)))
         request.method = .POST
         request.headers.add(name: "X-ClickHouse-User", value: configuration.user)
         if !configuration.password.isEmpty {
-            request.headers.add(name: "X-ClickHouse-Key", value: configuration.password)
+            request.headers.add(name: "X-ClickHouse-Key", value: configuration.password.revealed)
         }
         if gzip { request.headers.add(name: "Content-Encoding", value: "gzip") }
         request.body = .bytes(body)
@@ -166,12 +158,5 @@ public final class ClickHouseClient: Sendable {
                 body: String(buffer: bytes), password: configuration.password)
         }
         return bytes
-    }
-}
-
-extension TimeAmount {
-    init(_ duration: Duration) {
-        let (seconds, attoseconds) = duration.components
-        self = .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
     }
 }

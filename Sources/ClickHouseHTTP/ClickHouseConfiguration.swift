@@ -1,11 +1,14 @@
+import ClientSupport
+
 /// Where and how to reach ClickHouse over HTTP(S).
 ///
-/// `description` never shows the password, so the value can be logged as a whole.
-public struct ClickHouseConfiguration: Sendable, CustomStringConvertible {
+/// The URL was validated where it was read (``ServiceURL``) and the password is a ``Secret``,
+/// which never prints itself, so the value can be logged as a whole.
+public struct ClickHouseConfiguration: Sendable {
     /// `http://host:8123`, `https://proxy:8443` or with a path prefix behind a reverse proxy.
-    public var url: String
+    public var url: ServiceURL
     public var user: String
-    public var password: String
+    public var password: Secret
     /// Sent as `?database=` (18.16 ignores the `X-ClickHouse-Database` header).
     public var database: String
     /// PEM file of an extra CA to trust for https (e.g. a private reverse proxy). Certificates
@@ -23,9 +26,9 @@ public struct ClickHouseConfiguration: Sendable, CustomStringConvertible {
     public var maxResponseBytes: Int
 
     public init(
-        url: String,
+        url: ServiceURL,
         user: String,
-        password: String,
+        password: Secret,
         database: String,
         caFile: String? = nil,
         connectTimeout: Duration = .seconds(5),
@@ -44,10 +47,5 @@ public struct ClickHouseConfiguration: Sendable, CustomStringConvertible {
         self.settings = settings
         self.maxConnections = maxConnections
         self.maxResponseBytes = maxResponseBytes
-    }
-
-    public var description: String {
-        "ClickHouseConfiguration(url: \(url), user: \(user), password: \(password.isEmpty ? "<empty>" : "<redacted>"), database: \(database)"
-            + (caFile.map { ", caFile: \($0)" } ?? "") + ", connectTimeout: \(connectTimeout), requestTimeout: \(requestTimeout))"
     }
 }

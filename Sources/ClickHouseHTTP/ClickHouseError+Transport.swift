@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import ClientSupport
 import NIOCore
 import NIOSSL
 
@@ -6,8 +7,8 @@ extension ClickHouseError {
     /// Classifies a failure below HTTP (no response): timeouts and broken connections are
     /// retryable; TLS failures (an untrusted certificate will not become trusted) and local
     /// misconfiguration are not.
-    init(transportError error: any Error, password: String) {
-        let message = Self.scrub(String(describing: error), password: password)
+    init(transportError error: any Error, password: Secret) {
+        let message = password.scrubbed(from: String(describing: error))
         if let error = error as? HTTPClientError {
             switch error {
             case .deadlineExceeded, .readTimeout, .writeTimeout, .connectTimeout, .tlsHandshakeTimeout,

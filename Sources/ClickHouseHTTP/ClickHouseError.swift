@@ -1,3 +1,4 @@
+import ClientSupport
 import Foundation
 
 /// A failed ClickHouse request, classified so callers know whether trying again can help.
@@ -73,10 +74,10 @@ public struct ClickHouseError: Error, Sendable, CustomStringConvertible, Equatab
 
     /// Classifies an HTTP error response. The kind follows the exception code first (ClickHouse
     /// answers many transient conditions with a plain 500), then the status.
-    public init(status: Int, headers: [(String, String)], body: String, password: String) {
+    public init(status: Int, headers: [(String, String)], body: String, password: Secret) {
         let headerCode = headers.first { $0.0.lowercased() == "x-clickhouse-exception-code" }.flatMap { Int($0.1.trimmingCharacters(in: .whitespaces)) }
         let code = headerCode ?? Self.parseCode(body)
-        let message = Self.scrub(body.trimmingCharacters(in: .whitespacesAndNewlines), password: password)
+        let message = password.scrubbed(from: body.trimmingCharacters(in: .whitespacesAndNewlines))
         let kind: Kind
         var retryable = false
         if status == 401 || status == 403 || code.map(Self.authCodes.contains) == true {
@@ -110,11 +111,5 @@ public struct ClickHouseError: Error, Sendable, CustomStringConvertible, Equatab
         let after = text.dropFirst(6 + digits.count).first
         guard after == "." || after == "," else { return nil }
         return Int(digits)
-    }
-
-    /// Removes `password` from `text`, in case a server or proxy echoes it back.
-    static func scrub(_ text: String, password: String) -> String {
-        guard !password.isEmpty, text.contains(password) else { return text }
-        return text.replacingOccurrences(of: password, with: "<redacted>")
     }
 }

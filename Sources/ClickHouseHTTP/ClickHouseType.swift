@@ -4,7 +4,7 @@
 /// so a table declared once cannot drift between `CREATE TABLE` and `INSERT`.
 /// Only types that ClickHouse 18.16 accepts are offered (no DateTime64, Int128, Bool, Map):
 /// production runs a newer server, but the DDL must work on both.
-public indirect enum ClickHouseType: Sendable, Hashable {
+public enum ClickHouseType: Sendable, Hashable {
     case uInt8, uInt16, uInt32, uInt64
     case int8, int16, int32, int64
     case float32, float64
@@ -16,12 +16,12 @@ public indirect enum ClickHouseType: Sendable, Hashable {
     case dateTime(timeZone: String?)
     /// Scaled integer: Int32 for precision ≤ 9, Int64 for ≤ 18, Int128 for ≤ 38.
     case decimal(precision: Int, scale: Int)
-    case nullable(ClickHouseType)
+    indirect case nullable(ClickHouseType)
     case uuid
     /// Encoded exactly like `String`. 18.16 needs `allow_experimental_low_cardinality_type` in
     /// the server profile; use only when asked.
     case lowCardinalityString
-    case array(ClickHouseType)
+    indirect case array(ClickHouseType)
 
     /// The type as written in DDL, e.g. `Nullable(DateTime('Europe/Moscow'))`.
     public var sql: String {
@@ -46,16 +46,6 @@ public indirect enum ClickHouseType: Sendable, Hashable {
         case .uuid: "UUID"
         case .lowCardinalityString: "LowCardinality(String)"
         case .array(let t): "Array(\(t.sql))"
-        }
-    }
-
-    /// Byte width of the scaled integer that carries a `Decimal(P, S)` value in RowBinary.
-    static func decimalWidth(precision: Int) -> Int? {
-        switch precision {
-        case 1...9: 4
-        case 10...18: 8
-        case 19...38: 16
-        default: nil
         }
     }
 }

@@ -25,8 +25,6 @@ public struct ClickHouseVersion: Sendable, Hashable, Comparable, CustomStringCon
         components = parts
     }
 
-    public var major: Int { components[0] }
-
     public var description: String { components.map(String.init).joined(separator: ".") }
 
     public static func < (lhs: Self, rhs: Self) -> Bool {

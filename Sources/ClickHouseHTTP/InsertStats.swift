@@ -21,6 +21,12 @@ public struct InsertStats: Sendable, Equatable {
 
     /// rawBytes / compressedBytes (1 without compression).
     public var compressionRatio: Double {
+        Self.compressionRatio(rawBytes: rawBytes, compressedBytes: compressedBytes)
+    }
+
+    /// Uncompressed bytes per byte sent, 1 when nothing was sent: the one definition of the ratio
+    /// that logs, metrics and reports show.
+    public static func compressionRatio(rawBytes: Int, compressedBytes: Int) -> Double {
         compressedBytes == 0 ? 1 : Double(rawBytes) / Double(compressedBytes)
     }
 }

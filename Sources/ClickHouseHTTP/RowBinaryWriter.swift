@@ -6,8 +6,8 @@ import NIOCore
 /// Every field is a fixed-width little-endian write or a LEB128 length plus bytes, straight
 /// into the buffer: no allocation per field, and the buffer keeps its capacity across batches
 /// (``clear()``). The field writers do not throw; when a row is written with validation on
-/// (``write(_:validate:)`` or ``beginRow(validatingAgainst:)``), each field is checked against
-/// the table's column types and the first mismatch is thrown at the end of the row.
+/// (``write(_:validate:)``), each field is checked against the table's column types and the
+/// first mismatch is thrown at the end of the row.
 public struct RowBinaryWriter {
     /// The encoded bytes (readable part).
     public var buffer: ByteBuffer { _buffer }
@@ -65,15 +65,9 @@ public struct RowBinaryWriter {
         }
     }
 
-    /// Starts checking the following fields against `table`'s columns (for callers that write
-    /// fields directly instead of through ``RowBinaryRow``).
-    public mutating func beginRow(validatingAgainst table: TableDefinition) {
-        validator = RowValidator(table: table)
-    }
-
     /// Ends a validated row: throws ``RowSchemaError`` if a field had the wrong type or a column
     /// was missing or extra. No-op when validation is off.
-    public mutating func endRow() throws(RowSchemaError) {
+    private mutating func endRow() throws(RowSchemaError) {
         guard var v = validator else { return }
         validator = nil
         if let mismatch = v.finish() { throw mismatch }
@@ -81,81 +75,27 @@ public struct RowBinaryWriter {
 
     // MARK: Integers and floats
 
-    @inlinable
-    public mutating func writeUInt8(_ v: UInt8) {
-        if _isValidating { _consume(.uInt8) }
-        _buffer.writeInteger(v)
-    }
-
-    @inlinable
-    public mutating func writeUInt16(_ v: UInt16) {
-        if _isValidating { _consume(.uInt16) }
-        _buffer.writeInteger(v, endianness: .little)
-    }
-
-    @inlinable
-    public mutating func writeUInt32(_ v: UInt32) {
-        if _isValidating { _consume(.uInt32) }
-        _buffer.writeInteger(v, endianness: .little)
-    }
-
-    @inlinable
-    public mutating func writeUInt64(_ v: UInt64) {
-        if _isValidating { _consume(.uInt64) }
-        _buffer.writeInteger(v, endianness: .little)
-    }
-
-    @inlinable
-    public mutating func writeInt8(_ v: Int8) {
-        if _isValidating { _consume(.int8) }
-        _buffer.writeInteger(v)
-    }
-
-    @inlinable
-    public mutating func writeInt16(_ v: Int16) {
-        if _isValidating { _consume(.int16) }
-        _buffer.writeInteger(v, endianness: .little)
-    }
-
-    @inlinable
-    public mutating func writeInt32(_ v: Int32) {
-        if _isValidating { _consume(.int32) }
-        _buffer.writeInteger(v, endianness: .little)
-    }
-
-    @inlinable
-    public mutating func writeInt64(_ v: Int64) {
-        if _isValidating { _consume(.int64) }
-        _buffer.writeInteger(v, endianness: .little)
-    }
-
-    @inlinable
-    public mutating func writeFloat32(_ v: Float) {
-        if _isValidating { _consume(.float32) }
-        _buffer.writeInteger(v.bitPattern, endianness: .little)
-    }
-
-    @inlinable
-    public mutating func writeFloat64(_ v: Double) {
-        if _isValidating { _consume(.float64) }
-        _buffer.writeInteger(v.bitPattern, endianness: .little)
-    }
+    // Every fixed-width field goes through ``writeFixedWidth(_:as:)``; these name the column type.
+    @inlinable public mutating func writeUInt8(_ v: UInt8) { writeFixedWidth(v, as: .uInt8) }
+    @inlinable public mutating func writeUInt16(_ v: UInt16) { writeFixedWidth(v, as: .uInt16) }
+    @inlinable public mutating func writeUInt32(_ v: UInt32) { writeFixedWidth(v, as: .uInt32) }
+    @inlinable public mutating func writeUInt64(_ v: UInt64) { writeFixedWidth(v, as: .uInt64) }
+    @inlinable public mutating func writeInt8(_ v: Int8) { writeFixedWidth(v, as: .int8) }
+    @inlinable public mutating func writeInt16(_ v: Int16) { writeFixedWidth(v, as: .int16) }
+    @inlinable public mutating func writeInt32(_ v: Int32) { writeFixedWidth(v, as: .int32) }
+    @inlinable public mutating func writeInt64(_ v: Int64) { writeFixedWidth(v, as: .int64) }
+    /// IEEE 754 bits, little-endian.
+    @inlinable public mutating func writeFloat32(_ v: Float) { writeFixedWidth(v.bitPattern, as: .float32) }
+    @inlinable public mutating func writeFloat64(_ v: Double) { writeFixedWidth(v.bitPattern, as: .float64) }
 
     // MARK: Strings
 
     /// `String` or `LowCardinality(String)`: LEB128 byte length, then the UTF-8 bytes.
     @inlinable
     public mutating func writeString(_ s: String) {
-        if _isValidating { _consume(.string) }
+        if _isValidating { _consume(.value(.string)) }
         writeVarUInt(UInt64(s.utf8.count))
         _buffer.writeString(s)
-    }
-
-    /// `String` from raw bytes (not necessarily UTF-8).
-    public mutating func writeBytes(_ bytes: some Collection<UInt8>) {
-        if _isValidating { _consume(.string) }
-        writeVarUInt(UInt64(bytes.count))
-        _buffer.writeBytes(bytes)
     }
 
     /// `FixedString(length)`: the UTF-8 bytes padded with zeros. Throws when the string is
@@ -163,7 +103,7 @@ public struct RowBinaryWriter {
     public mutating func writeFixedString(_ s: String, length: Int) throws(FixedStringTooLongError) {
         let count = s.utf8.count
         guard count <= length else { throw FixedStringTooLongError(byteCount: count, length: length) }
-        if _isValidating { _consume(.fixedString(length)) }
+        if _isValidating { _consume(.value(.fixedString(length))) }
         _buffer.writeString(s)
         if count < length { _buffer.writeRepeatingByte(0, count: length - count) }
     }
@@ -173,8 +113,7 @@ public struct RowBinaryWriter {
     /// `Date`: days since 1970-01-01 as UInt16.
     @inlinable
     public mutating func writeDate(daysSinceEpoch days: UInt16) {
-        if _isValidating { _consume(.date) }
-        _buffer.writeInteger(days, endianness: .little)
+        writeFixedWidth(days, as: .date)
     }
 
     /// `Date`: the UTC calendar day of `date`, clamped to the type's range (1970-01-01 … 2149-06-06).
@@ -187,8 +126,7 @@ public struct RowBinaryWriter {
     /// `DateTime`: seconds since the epoch as UInt32 (the column's time zone only affects display).
     @inlinable
     public mutating func writeDateTime(epochSeconds: UInt32) {
-        if _isValidating { _consume(.dateTime) }
-        _buffer.writeInteger(epochSeconds, endianness: .little)
+        writeFixedWidth(epochSeconds, as: .dateTime(timeZone: nil))
     }
 
     /// `DateTime` from a `Date`, whole seconds rounded down, clamped to 1970 … 2106.
@@ -217,16 +155,11 @@ public struct RowBinaryWriter {
     }
 
     private mutating func writeScaledDecimal(_ scaled: Int128, precision: Int, scale: Int) {
-        if _isValidating { _consume(.decimal(precision: precision, scale: scale)) }
+        let field = ClickHouseType.decimal(precision: precision, scale: scale)
         switch precision {
-        case ...9:
-            _buffer.writeInteger(Int32(truncatingIfNeeded: scaled), endianness: .little)
-        case ...18:
-            _buffer.writeInteger(Int64(truncatingIfNeeded: scaled), endianness: .little)
-        default:
-            let bits = UInt128(bitPattern: scaled)
-            _buffer.writeInteger(UInt64(truncatingIfNeeded: bits), endianness: .little)
-            _buffer.writeInteger(UInt64(truncatingIfNeeded: bits >> 64), endianness: .little)
+        case ...9: writeFixedWidth(Int32(truncatingIfNeeded: scaled), as: field)
+        case ...18: writeFixedWidth(Int64(truncatingIfNeeded: scaled), as: field)
+        default: writeFixedWidth(scaled, as: field)
         }
     }
 
@@ -234,14 +167,12 @@ public struct RowBinaryWriter {
 
     /// `UUID`: two little-endian UInt64, the high half (first 8 bytes of the textual form) first.
     public mutating func writeUUID(_ uuid: UUID) {
-        if _isValidating { _consume(.uuid) }
-        let u = uuid.uuid
-        let high = UInt64(u.0) << 56 | UInt64(u.1) << 48 | UInt64(u.2) << 40 | UInt64(u.3) << 32
-            | UInt64(u.4) << 24 | UInt64(u.5) << 16 | UInt64(u.6) << 8 | UInt64(u.7)
-        let low = UInt64(u.8) << 56 | UInt64(u.9) << 48 | UInt64(u.10) << 40 | UInt64(u.11) << 32
-            | UInt64(u.12) << 24 | UInt64(u.13) << 16 | UInt64(u.14) << 8 | UInt64(u.15)
-        _buffer.writeInteger(high, endianness: .little)
-        _buffer.writeInteger(low, endianness: .little)
+        let (high, low) = withUnsafeBytes(of: uuid.uuid) { bytes in
+            (UInt64(bigEndian: bytes.loadUnaligned(as: UInt64.self)),
+             UInt64(bigEndian: bytes.loadUnaligned(fromByteOffset: 8, as: UInt64.self)))
+        }
+        // Little-endian `high` then little-endian `low`: one little-endian UInt128, `high` below.
+        writeFixedWidth(UInt128(low) << 64 | UInt128(high), as: .uuid)
     }
 
     // MARK: Nullable
@@ -292,6 +223,13 @@ public struct RowBinaryWriter {
     }
 
     // MARK: Primitives
+
+    /// A fixed-width little-endian value of a column of `type` (recorded for validation).
+    @inlinable
+    mutating func writeFixedWidth<T: FixedWidthInteger>(_ value: T, as type: ClickHouseType) {
+        if _isValidating { _consume(.value(type)) }
+        _buffer.writeInteger(value, endianness: .little)
+    }
 
     /// Records a field for the row being validated (outlined: only the first row of a batch).
     @usableFromInline

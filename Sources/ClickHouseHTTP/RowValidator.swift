@@ -2,35 +2,20 @@
 ///
 /// A stack of the types still expected (top = next); a primitive write pops one, `Nullable`
 /// and `Array` markers replace the top with their element types. The first mismatch is kept
-/// and reported by ``RowBinaryWriter/endRow()``, so the field writers stay non-throwing.
+/// and reported at the end of the row, so the field writers stay non-throwing.
 @usableFromInline
 struct RowValidator {
     /// What one writer call put into the buffer.
     @usableFromInline
     enum Field: CustomStringConvertible {
-        case uInt8, uInt16, uInt32, uInt64, int8, int16, int32, int64, float32, float64
-        case string, fixedString(Int), date, dateTime, decimal(precision: Int, scale: Int), uuid
+        /// The bytes of one value of `type` (a `DateTime` without its zone: bytes carry none).
+        case value(ClickHouseType)
         case null, nonNull, array(count: Int)
 
         @usableFromInline
         var description: String {
             switch self {
-            case .uInt8: "UInt8"
-            case .uInt16: "UInt16"
-            case .uInt32: "UInt32"
-            case .uInt64: "UInt64"
-            case .int8: "Int8"
-            case .int16: "Int16"
-            case .int32: "Int32"
-            case .int64: "Int64"
-            case .float32: "Float32"
-            case .float64: "Float64"
-            case .string: "String"
-            case .fixedString(let n): "FixedString(\(n))"
-            case .date: "Date"
-            case .dateTime: "DateTime"
-            case .decimal(let p, let s): "Decimal(\(p), \(s))"
-            case .uuid: "UUID"
+            case .value(let type): type.sql
             case .null: "NULL"
             case .nonNull: "a non-null marker"
             case .array(let n): "an array of \(n)"
@@ -64,8 +49,10 @@ struct RowValidator {
         case (.array(let element), .array(let count)):
             for _ in 0..<max(count, 0) { expected.append((element, column)) }
             return
+        case (_, .value(let written)):
+            if Self.matches(type, written) { return }
         default:
-            if Self.matches(type, field) { return }
+            break
         }
         mismatch = RowSchemaError(
             table: table.name, column: table.columns[column].name, expected: type.sql, found: field.description)
@@ -81,20 +68,13 @@ struct RowValidator {
         return mismatch
     }
 
-    private static func matches(_ type: ClickHouseType, _ field: Field) -> Bool {
-        switch (type, field) {
-        case (.uInt8, .uInt8), (.uInt16, .uInt16), (.uInt32, .uInt32), (.uInt64, .uInt64),
-            (.int8, .int8), (.int16, .int16), (.int32, .int32), (.int64, .int64),
-            (.float32, .float32), (.float64, .float64),
-            (.string, .string), (.lowCardinalityString, .string),
-            (.date, .date), (.dateTime, .dateTime), (.uuid, .uuid):
-            return true
-        case (.fixedString(let n), .fixedString(let m)):
-            return n == m
-        case (.decimal(let p, let s), .decimal(let q, let t)):
-            return p == q && s == t
-        default:
-            return false
+    /// Whether a value written as `written` is what a column of `type` stores: the same type,
+    /// except that `LowCardinality(String)` is written as `String` and a `DateTime` in any zone
+    /// as a `DateTime`.
+    private static func matches(_ type: ClickHouseType, _ written: ClickHouseType) -> Bool {
+        switch (type, written) {
+        case (.lowCardinalityString, .string), (.dateTime, .dateTime): true
+        default: type == written
         }
     }
 }

@@ -27,9 +27,6 @@ public struct TableDefinition: Sendable, Hashable {
         self.versionColumn = versionColumn
     }
 
-    /// The column types in insert order; what ``RowBinaryWriter`` validates rows against.
-    public var columnTypes: [ClickHouseType] { columns.map(\.type) }
-
     /// `db.name`, each part quoted when needed.
     public func qualifiedName(database: String) -> String {
         "\(SQLQuoting.identifier(database)).\(SQLQuoting.identifier(name))"

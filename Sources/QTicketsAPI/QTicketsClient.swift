@@ -4,7 +4,7 @@ import Logging
 /// Read-only client of the QTickets REST API.
 ///
 /// Every request is a GET (list filters travel in the GET *body*, the only place the API reads
-/// them), goes through the shared `RateLimiter`, and is retried per `RetryPolicy`. There is no
+/// them), goes through the shared `RateLimiter`, and is retried per the configured `Backoff`. There is no
 /// method that writes: the API's writing routes (creating orders, marking barcodes as scanned)
 /// are deliberately unreachable from this type.
 public final class QTicketsClient: Sendable {
@@ -45,8 +45,6 @@ public final class QTicketsClient: Sendable {
             requestsPerSecond: configuration.requestsPerSecond, burst: configuration.burst,
             maxInFlight: configuration.concurrency, clock: clock
         )
-        var base = configuration.baseURL
-        if !base.hasSuffix("/") { base += "/" }
         self.rateLimiter = limiter
         self.transport = transport
         self.logger = logger
@@ -55,11 +53,11 @@ public final class QTicketsClient: Sendable {
         self.prefetchPages = configuration.prefetchPages
         self.filterTimeZone = configuration.filterTimeZone
         self.executor = RequestExecutor(
-            baseURL: base,
-            authorization: "Bearer \(configuration.token)",
+            baseURL: configuration.baseURL,
+            token: configuration.token,
             transport: transport,
             limiter: limiter,
-            policy: configuration.retry,
+            retry: configuration.retry,
             requestTimeout: configuration.requestTimeout,
             logger: logger,
             observer: observer,

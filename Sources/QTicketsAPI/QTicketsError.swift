@@ -62,24 +62,16 @@ public indirect enum QTicketsError: Error, Sendable, Equatable, CustomStringConv
 
     public var description: String {
         switch self {
-        case .tokenRejected(let e, let s):
-            return "QTickets API token rejected (HTTP \(s) on \(e)): check QTICKETS_API_TOKEN"
-        case .http(let e, let s, let m):
-            return "QTickets API error on \(e): HTTP \(s): \(m)"
-        case .emptyBody(let e, let s):
-            return "QTickets API returned an empty body on \(e) (HTTP \(s))"
-        case .malformedBody(let e, let s, let d):
-            return "QTickets API returned a malformed body on \(e) (HTTP \(s)): \(d)"
-        case .decoding(let e, let d):
-            return "Could not decode QTickets API answer on \(e): \(d)"
-        case .network(let e, let d):
-            return "Network error talking to QTickets API on \(e): \(d)"
-        case .retriesExhausted(let e, let n, let last):
-            return "QTickets API request on \(e) failed after \(n) attempts; last error: \(last)"
+        case .tokenRejected(let e, let s): "QTickets API token rejected (HTTP \(s) on \(e)): check QTICKETS_API_TOKEN"
+        case .http(let e, let s, let m): "QTickets API error on \(e): HTTP \(s): \(m)"
+        case .emptyBody(let e, let s): "QTickets API returned an empty body on \(e) (HTTP \(s))"
+        case .malformedBody(let e, let s, let d): "QTickets API returned a malformed body on \(e) (HTTP \(s)): \(d)"
+        case .decoding(let e, let d): "Could not decode QTickets API answer on \(e): \(d)"
+        case .network(let e, let d): "Network error talking to QTickets API on \(e): \(d)"
+        case .retriesExhausted(let e, let n, let last): "QTickets API request on \(e) failed after \(n) attempts; last error: \(last)"
         case .deadlineExceeded(let e, let last):
-            return "QTickets API request on \(e) exceeded its overall deadline" + (last.map { "; last error: \($0)" } ?? "")
-        case .invalidConfiguration(let m):
-            return "Invalid QTickets API configuration: \(m)"
+            "QTickets API request on \(e) exceeded its overall deadline" + (last.map { "; last error: \($0)" } ?? "")
+        case .invalidConfiguration(let m): "Invalid QTickets API configuration: \(m)"
         }
     }
 }

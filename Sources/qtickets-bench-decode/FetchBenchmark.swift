@@ -1,3 +1,4 @@
+import ClientSupport
 import Foundation
 import Logging
 import QTicketsAPI
@@ -11,11 +12,12 @@ enum FetchBenchmark {
         let now = Date(timeIntervalSince1970: 1_764_000_000)
         let generationStart = ContinuousClock.now
         let organiser = Organiser.generate(OrganiserSpec(seed: 1, events: 200, orders: orders, historyHours: 8760), now: now)
-        print("generated \(organiser.orderCount) orders in \(seconds(generationStart.duration(to: .now))) s")
+        print("generated \(organiser.orderCount) orders in \(generationStart.duration(to: .now).inSeconds) s")
         let token = "bench-token"
         let server = try await FakeQTicketsServer.start(organiser: organiser, token: token)
         var configuration = QTicketsConfiguration(
-            baseURL: server.baseURL, token: token, requestsPerSecond: 1_000_000, burst: 1_000_000, concurrency: concurrency)
+            baseURL: try ServiceURL(server.baseURL), token: Secret(token), requestsPerSecond: 1_000_000, burst: 1_000_000,
+            concurrency: concurrency)
         configuration.prefetchPages = concurrency * 2
         var logger = Logger(label: "bench")
         logger.logLevel = .warning
@@ -28,7 +30,7 @@ enum FetchBenchmark {
             count += 1
             tickets += order.baskets.count
         }
-        let elapsed = seconds(start.duration(to: .now))
+        let elapsed = start.duration(to: .now).inSeconds
         let stats = await server.stats()
         try await client.shutdown()
         try await server.shutdown()
@@ -36,9 +38,5 @@ enum FetchBenchmark {
         print("fetched \(count) orders (\(tickets) tickets) in \(pages) pages: \(f3(elapsed)) s, "
             + "\(f1(Double(pages) / elapsed)) pages/s, \(f0(Double(count) / elapsed)) orders/s "
             + "(concurrency \(concurrency), \(stats.totalRequests) requests, rejected \(stats.rejectedByRateLimit))")
-    }
-
-    static func seconds(_ d: Duration) -> Double {
-        Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
     }
 }

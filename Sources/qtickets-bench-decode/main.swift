@@ -1,3 +1,4 @@
+import ClientSupport
 import Foundation
 import QTicketsAPI
 
@@ -33,9 +34,7 @@ func pad(_ s: String) -> String { s.count >= 34 ? s : s + String(repeating: " ",
     for _ in 0..<rounds {
         let start = ContinuousClock.now
         orders = try body()
-        let elapsed = start.duration(to: .now)
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-        best = min(best, seconds)
+        best = min(best, start.duration(to: .now).inSeconds)
     }
     print("\(pad(label)) \(f1(megabytes / best)) MB/s  \(f0(Double(orders) / best)) orders/s  (\(orders) orders, best of \(rounds): \(f3(best)) s)")
     return megabytes / best

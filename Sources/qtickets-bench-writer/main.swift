@@ -1,8 +1,8 @@
 import ClickHouseHTTP
 import ClickHouseHTTPFixtures
+import ClientSupport
 import Foundation
 import Logging
-import NIOCore
 
 // The writer's side of scripts/bench-writer.sh.
 //
@@ -27,10 +27,6 @@ let database = env["CLICKHOUSE_DB"] ?? "zakaz"
 func rowsArgument() -> Int {
     guard args.count >= 3, let n = Int(args[2]), n > 0 else { fail("ROWS must be a positive integer") }
     return n
-}
-
-func seconds(_ d: Duration) -> Double {
-    Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
 }
 
 /// The producer loop, off the main actor (top-level code runs on it, and a hop between the
@@ -88,7 +84,7 @@ case "encode":
         }
     }
     bytes += writer.byteCount
-    let elapsed = seconds(ContinuousClock.now - start)
+    let elapsed = (ContinuousClock.now - start).inSeconds
     print("encode_rows=\(rows)")
     print("encode_bytes=\(bytes)")
     print("encode_seconds=\(elapsed)")
@@ -106,14 +102,14 @@ case "insert":
     } else {
         fail("compression must be none or gzip:LEVEL")
     }
-    guard let url = env["CLICKHOUSE_HOST"], let user = env["CLICKHOUSE_USER"] else {
-        fail("CLICKHOUSE_HOST and CLICKHOUSE_USER must be set")
+    guard let host = env["CLICKHOUSE_HOST"], let url = try? ServiceURL(host), let user = env["CLICKHOUSE_USER"] else {
+        fail("CLICKHOUSE_HOST (an http(s) URL) and CLICKHOUSE_USER must be set")
     }
     var logger = Logger(label: "bench-writer")
     logger.logLevel = .warning
     let client = try ClickHouseClient(
         configuration: ClickHouseConfiguration(
-            url: url, user: user, password: env["CLICKHOUSE_PASSWORD"] ?? "", database: database),
+            url: url, user: user, password: Secret(env["CLICKHOUSE_PASSWORD"] ?? ""), database: database),
         logger: logger)
     let batchRows = Int(env["BENCH_BATCH_ROWS"] ?? "") ?? 100_000
     let inserter = BatchingInserter<SaleRow>(
@@ -124,7 +120,7 @@ case "insert":
     let start = ContinuousClock.now
     try await produce(rows, into: inserter)
     let stats = try await inserter.finish()
-    let elapsed = seconds(ContinuousClock.now - start)
+    let elapsed = (ContinuousClock.now - start).inSeconds
     try await client.shutdown()
     print("insert_rows=\(stats.rows)")
     print("insert_batches=\(stats.batches)")

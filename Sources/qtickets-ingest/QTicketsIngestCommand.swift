@@ -1,12 +1,10 @@
 import ArgumentParser
-import ClickHouseHTTP
 import Foundation
 import Ingest
 import Logging
-import QTicketsAPI
 
-/// The `qtickets-ingest` command: flags → validated configuration → one ``IngestionRun`` →
-/// summary and exit code. Everything else lives in the `Ingest` module.
+/// The `qtickets-ingest` command: flags, logging and signals → validated configuration →
+/// `Ingestion.run` → the preview lines and the exit code. Everything else lives in `Ingest`.
 @main
 struct QTicketsIngestCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -48,15 +46,16 @@ struct QTicketsIngestCommand: AsyncParsableCommand {
 
     func run() async throws {
         SignalCanceller.install([SIGINT, SIGTERM])
+        let environment = ProcessInfo.processInfo.environment
         if printSchema {
-            let database = (try? IngestConfiguration.load(files: envFiles, environment: ProcessInfo.processInfo.environment).clickHouseDatabase)
-                ?? ProcessInfo.processInfo.environment["CLICKHOUSE_DB"] ?? "zakaz"
-            print(IngestSchema.sqlFile(database: database), terminator: "")
+            let database = (try? IngestConfiguration.load(files: envFiles, environment: environment).clickHouseDatabase)
+                ?? environment["CLICKHOUSE_DB"] ?? "zakaz"
+            print(WarehouseSQL(database: database).schemaFile, terminator: "")
             return
         }
-        let config: IngestConfiguration
+        let configuration: IngestConfiguration
         do {
-            config = try IngestConfiguration.load(files: envFiles, environment: ProcessInfo.processInfo.environment)
+            configuration = try IngestConfiguration.load(files: envFiles, environment: environment)
         } catch {
             FileHandle.standardError.write(Data("qtickets-ingest: \(error)\n".utf8))
             throw ExitCode(IngestExitCode.configuration.rawValue)
@@ -67,53 +66,12 @@ struct QTicketsIngestCommand: AsyncParsableCommand {
             return handler
         }
         let logger = Logger(label: "qtickets-ingest")
-        let code = await Self.execute(config: config, sinceHours: sinceHours, dryRun: dryRun, logger: logger)
-        if code != .ok { throw ExitCode(code.rawValue) }
-    }
-
-    static func execute(config: IngestConfiguration, sinceHours: Int, dryRun: Bool, logger: Logger) async -> IngestExitCode {
-        let metrics = RunMetrics()
-        let api: QTicketsClient
-        let clickHouse: ClickHouseClient?
-        do {
-            api = try QTicketsClient(configuration: config.qticketsConfiguration, logger: logger, observer: metrics)
-            clickHouse = dryRun ? nil : try ClickHouseClient(configuration: config.clickHouseConfiguration, logger: logger)
-        } catch {
-            FileHandle.standardError.write(Data("qtickets-ingest: configuration error: \(error)\n".utf8))
-            return .configuration
+        let options = Ingestion.Options(sinceHours: sinceHours, dryRun: dryRun, toolVersion: ToolVersion.current)
+        let report = await SignalCanceller.cancelOnSignal(logger: logger) {
+            await Ingestion.run(configuration: configuration, options: options, logger: logger)
         }
-        let options = IngestionRun.Options(sinceHours: sinceHours, dryRun: dryRun, toolVersion: ToolVersion.current)
-        let run = IngestionRun(configuration: config, options: options, api: api, clickHouse: clickHouse, metrics: metrics, logger: logger)
-
-        let task = Task { await run.run() }
-        let watcher = Task {
-            guard let signal = await SignalCanceller.waitForSignal() else { return }
-            logger.warning("Signal received; stopping the run", metadata: ["signal": "\(signal)"])
-            task.cancel()
-        }
-        let report = await task.value
-        watcher.cancel()
-        let interrupted = SignalCanceller.received != nil
-
         for line in report.preview { print(line) }
-        var fields: Logger.Metadata = ["status": "\(report.status.rawValue)", "run_id": "\(report.runID)", "dry_run": "\(dryRun)"]
-        for (key, value) in report.metrics.summaryFields() { fields[key] = "\(value)" }
-        if !report.message.isEmpty { fields["error"] = "\(report.message)" }
-        logger.log(level: report.status == .ok ? .info : .error, "QTickets API ingestion run finished", metadata: fields)
-
-        if let path = config.prometheusFile {
-            let text = report.metrics.prometheusText(job: "qtickets_api", status: report.status.rawValue, finishedAt: Date())
-            do {
-                // Written aside and renamed: the textfile collector never reads half a file.
-                try Data(text.utf8).write(to: URL(fileURLWithPath: path + ".tmp"))
-                guard rename(path + ".tmp", path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
-            } catch {
-                logger.warning("Could not write the Prometheus textfile", metadata: ["path": "\(path)", "error": "\(error)"])
-            }
-        }
-        try? await api.shutdown()
-        try? await clickHouse?.shutdown()
-        if interrupted { return .interrupted }
-        return report.status == .ok ? .ok : .runFailed
+        let code = IngestExitCode(report)
+        if code != .ok { throw ExitCode(code.rawValue) }
     }
 }

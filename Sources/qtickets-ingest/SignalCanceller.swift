@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import Synchronization
 
 /// The signal the process received, written by the C signal handler.
@@ -46,5 +47,18 @@ enum SignalCanceller {
             try? await Task.sleep(for: .milliseconds(50))
         }
         return nil
+    }
+
+    /// Runs `body` in a task that the first SIGINT/SIGTERM cancels, and returns its result.
+    static func cancelOnSignal<T: Sendable>(logger: Logger, _ body: @escaping @Sendable () async -> T) async -> T {
+        let task = Task { await body() }
+        let watcher = Task {
+            guard let signal = await waitForSignal() else { return }
+            logger.warning("Signal received; stopping the run", metadata: ["signal": "\(signal)"])
+            task.cancel()
+        }
+        let value = await task.value
+        watcher.cancel()
+        return value
     }
 }

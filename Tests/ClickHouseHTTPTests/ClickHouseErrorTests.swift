@@ -1,5 +1,6 @@
 @testable import ClickHouseHTTP
 import AsyncHTTPClient
+import ClientSupport
 import Logging
 import Testing
 
@@ -13,7 +14,7 @@ import Testing
     }
 
     @Test func headerCodeWins() {
-        let e = ClickHouseError(status: 500, headers: [("X-ClickHouse-Exception-Code", "252")], body: "Too many parts (300)", password: "")
+        let e = ClickHouseError(status: 500, headers: [("X-ClickHouse-Exception-Code", "252")], body: "Too many parts (300)", password: Secret(""))
         #expect(e.code == 252)
         #expect(e.isRetryable)
     }
@@ -40,41 +41,43 @@ import Testing
         (500, "Code: 49. DB::Exception: Logical error", .server, false),
     ])
     func classification(status: Int, body: String, kind: ClickHouseError.Kind, retryable: Bool) {
-        let e = ClickHouseError(status: status, headers: [], body: body, password: "")
+        let e = ClickHouseError(status: status, headers: [], body: body, password: Secret(""))
         #expect(e.kind == kind)
         #expect(e.isRetryable == retryable)
         #expect(e.status == status)
     }
 
-    @Test func passwordIsScrubbedEvenWhenEchoed() {
+    @Test func passwordIsScrubbedEvenWhenEchoed() throws {
         let secret = "s3cr3t-Pa55"
-        let e = ClickHouseError(status: 401, headers: [], body: "Code: 193, wrong password '\(secret)' for etl_writer", password: secret)
+        let e = ClickHouseError(status: 401, headers: [], body: "Code: 193, wrong password '\(secret)' for etl_writer", password: Secret(secret))
         #expect(!e.description.contains(secret))
         #expect(!e.message.contains(secret))
         #expect(e.description.contains("<redacted>"))
-        let config = ClickHouseConfiguration(url: "http://x:1", user: "u", password: secret, database: "d")
-        #expect(!config.description.contains(secret))
+        let config = ClickHouseConfiguration(url: try ServiceURL("http://x:1"), user: "u", password: Secret(secret), database: "d")
+        #expect(!"\(config)".contains(secret) && !String(reflecting: config).contains(secret))
+        #expect(!ClickHouseError(transportError: TransportFailure(text: "at \(secret)"), password: Secret(secret)).message.contains(secret))
     }
 
     @Test func transportErrors() {
-        #expect(ClickHouseError(transportError: HTTPClientError.deadlineExceeded, password: "").kind == .timeout)
-        #expect(ClickHouseError(transportError: HTTPClientError.readTimeout, password: "").isRetryable)
-        #expect(ClickHouseError(transportError: HTTPClientError.remoteConnectionClosed, password: "").kind == .network)
-        #expect(ClickHouseError(transportError: HTTPClientError.remoteConnectionClosed, password: "").isRetryable)
-        #expect(!ClickHouseError(transportError: HTTPClientError.invalidURL, password: "").isRetryable)
+        let none = Secret("")
+        #expect(ClickHouseError(transportError: HTTPClientError.deadlineExceeded, password: none).kind == .timeout)
+        #expect(ClickHouseError(transportError: HTTPClientError.readTimeout, password: none).isRetryable)
+        #expect(ClickHouseError(transportError: HTTPClientError.remoteConnectionClosed, password: none).kind == .network)
+        #expect(ClickHouseError(transportError: HTTPClientError.remoteConnectionClosed, password: none).isRetryable)
+        #expect(!ClickHouseError(transportError: HTTPClientError.invalidURL, password: none).isRetryable)
     }
 
-    @Test func badConfigurationFailsBeforeAnyRequest() {
-        let log = Logger(label: "test")
+    /// A bad URL cannot even be configured (``ServiceURL`` rejects it); a CA file that cannot
+    /// be read fails when the client is made, before any request.
+    @Test func badConfigurationFailsBeforeAnyRequest() throws {
         for url in ["ftp://x:1", "127.0.0.1:8123", ""] {
-            #expect(throws: ClickHouseError.self) {
-                _ = try ClickHouseClient(configuration: .init(url: url, user: "u", password: "p", database: "d"), logger: log)
-            }
+            #expect(throws: ServiceURL.Invalid.self) { try ServiceURL(url) }
         }
         #expect(throws: ClickHouseError.self) {
             _ = try ClickHouseClient(
-                configuration: .init(url: "https://x:8443", user: "u", password: "p", database: "d", caFile: "/nonexistent/ca.pem"),
-                logger: log)
+                configuration: .init(
+                    url: try ServiceURL("https://x:8443"), user: "u", password: Secret("p"), database: "d", caFile: "/nonexistent/ca.pem"),
+                logger: Logger(label: "test"))
         }
     }
 
@@ -97,14 +100,18 @@ import Testing
         #expect(new.send.map(\.name) == ["async_insert", "max_insert_block_size"])
     }
 
-    @Test func retryBackoffIsCappedWithFullJitter() {
-        let policy = ClickHouseRetryPolicy(maxAttempts: 8, baseDelay: .milliseconds(200), maxDelay: .seconds(10))
-        #expect(policy.ceiling(afterAttempt: 1) == .milliseconds(200))
-        #expect(policy.ceiling(afterAttempt: 3) == .milliseconds(800))
-        #expect(policy.ceiling(afterAttempt: 20) == .seconds(10))
-        for attempt in 1...10 {
-            let d = policy.delay(afterAttempt: attempt)
-            #expect(d >= .zero && d <= policy.ceiling(afterAttempt: attempt))
-        }
+    @Test func theWritersDefaultRetryIsCappedWithFullJitter() {
+        let retry = BatchingConfiguration.defaultRetry
+        #expect(retry.maxAttempts == 8)
+        #expect(retry.ceiling(afterAttempt: 1) == .milliseconds(200))
+        #expect(retry.ceiling(afterAttempt: 3) == .milliseconds(800))
+        #expect(retry.ceiling(afterAttempt: 20) == .seconds(10))
+        #expect(retry.deadline == nil)
     }
+}
+
+/// A transport error whose text echoes something.
+private struct TransportFailure: Error, CustomStringConvertible {
+    let text: String
+    var description: String { text }
 }

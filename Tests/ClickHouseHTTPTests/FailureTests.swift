@@ -1,10 +1,12 @@
 import ClickHouseHTTP
 import ClickHouseHTTPFixtures
+import ClientSupport
 import Foundation
+import TestSupport
 import Testing
 
 /// Short retries so failure tests take seconds, not minutes.
-let quickRetry = ClickHouseRetryPolicy(maxAttempts: 3, baseDelay: .milliseconds(50), maxDelay: .milliseconds(200))
+let quickRetry = Backoff(maxAttempts: 3, baseDelay: .milliseconds(50), maxDelay: .milliseconds(200))
 
 @Suite struct FailureTests {
     @Test func wrongPasswordIsFatalAndNeverShown() async throws {
@@ -81,7 +83,7 @@ let quickRetry = ClickHouseRetryPolicy(maxAttempts: 3, baseDelay: .milliseconds(
 @Suite(.serialized) struct ServerOutageTests {
     @Test func stoppedServerGivesRetryableErrorsThenAClearFailure() async throws {
         let (instance, server) = try await PrivateClickHouse.start()
-        do {
+        try await withCleanup {
             try await server.createSalesTable()
             // Short timeouts: AsyncHTTPClient keeps retrying a refused connection until the
             // request's deadline, so the deadline is what turns an outage into an error.
@@ -111,16 +113,14 @@ let quickRetry = ClickHouseRetryPolicy(maxAttempts: 3, baseDelay: .milliseconds(
             #expect(report.attempts == quickRetry.maxAttempts)
             #expect(report.retriedErrors.count == quickRetry.maxAttempts - 1)
             }
-        } catch {
+        } cleanup: {
             await instance.destroy()
-            throw error
         }
-        await instance.destroy()
     }
 
     @Test func restartInTheMiddleOfAStreamLosesNothing() async throws {
         let (instance, server) = try await PrivateClickHouse.start()
-        do {
+        try await withCleanup {
             try await server.createSalesTable()
             try await TestServer.withClient(server.client(connectTimeout: .milliseconds(300), requestTimeout: .seconds(1))) { client in
             let db = server.database
@@ -129,7 +129,7 @@ let quickRetry = ClickHouseRetryPolicy(maxAttempts: 3, baseDelay: .milliseconds(
                 configuration: BatchingConfiguration(
                     maxRows: 5_000, maxAge: .milliseconds(50), compression: .gzip(level: 1),
                     maxInFlightBytes: 1 << 20,
-                    retry: ClickHouseRetryPolicy(maxAttempts: 100, baseDelay: .milliseconds(50), maxDelay: .milliseconds(300))),
+                    retry: Backoff(maxAttempts: 100, baseDelay: .milliseconds(50), maxDelay: .milliseconds(300))),
                 logger: TestServer.logger)
             let n = 200_000
             var outage: Task<Void, any Error>?
@@ -156,11 +156,9 @@ let quickRetry = ClickHouseRetryPolicy(maxAttempts: 3, baseDelay: .milliseconds(
             let counts = try await client.query("SELECT count(), uniqExact(ticket_id) FROM \(db).sales FINAL")
             #expect(counts == "\(n)\t\(n)\n")
             }
-        } catch {
+        } cleanup: {
             await instance.destroy()
-            throw error
         }
-        await instance.destroy()
     }
 }
 

@@ -47,6 +47,34 @@ import Testing
         #expect(try Self.gunzip(output) == [])
     }
 
+    /// Concurrent INSERTs each compress with a compressor of their own, and a compressor is
+    /// reused by the next INSERT rather than made again.
+    @Test func thePoolGivesEachCallerItsOwnCompressorAndReusesThem() async throws {
+        let pool = GzipCompressorPool()
+        let inputs = (0..<8).map { i in
+            var buffer = ByteBuffer()
+            for j in 0..<50_000 { buffer.writeInteger(UInt32((i * 7_919 + j) % 977), endianness: .little) }
+            return buffer
+        }
+        let outputs = try await withThrowingTaskGroup(of: (Int, ByteBuffer).self) { group in
+            for (index, input) in inputs.enumerated() {
+                group.addTask {
+                    (index, try pool.withCompressor(level: 1) { compressor throws(GzipError) in try compressor.compress(input) })
+                }
+            }
+            var outputs: [Int: ByteBuffer] = [:]
+            for try await (index, output) in group { outputs[index] = output }
+            return outputs
+        }
+        for (index, input) in inputs.enumerated() {
+            #expect(try Self.gunzip(try #require(outputs[index])) == Array(input.readableBytesView))
+        }
+        let first = try pool.withCompressor(level: 1) { ObjectIdentifier($0) }
+        let second = try pool.withCompressor(level: 1) { ObjectIdentifier($0) }
+        #expect(first == second)
+        #expect(try pool.withCompressor(level: 6) { $0.level } == 6)
+    }
+
     @Test func invalidLevelIsRejected() {
         #expect(throws: GzipError.self) { try GzipCompressor(level: 12) }
     }

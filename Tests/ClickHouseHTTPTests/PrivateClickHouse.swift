@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -14,8 +15,8 @@ struct PrivateClickHouse: Sendable {
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let instance = PrivateClickHouse(directory: dir)
         try await instance.run("start")
-        let env = try String(contentsOf: dir.appendingPathComponent("env"), encoding: .utf8)
-        return (instance, try TestServer(envFile: env))
+        let environment = try ClickHouseTestEnvironment.load(envFile: dir.appendingPathComponent("env").path)
+        return (instance, TestServer(environment: environment))
     }
 
     func start() async throws { try await run("start") }
@@ -34,7 +35,7 @@ struct PrivateClickHouse: Sendable {
     /// watches its child, so it never reported the script's exit. bash also closes every
     /// inherited descriptor above stderr, so the server holds none of this process's sockets.
     private func run(_ command: String) async throws {
-        let script = TestServer.repositoryRoot.appendingPathComponent("scripts/clickhouse.sh").path
+        let script = Repository.url("scripts/clickhouse.sh").path
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }

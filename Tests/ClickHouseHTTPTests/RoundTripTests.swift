@@ -30,14 +30,14 @@ import Testing
     }
 
     /// The one-POST API, without the batching actor: plain and gzip bodies.
-    @Test(arguments: [false, true])
-    func singleInsert(gzip: Bool) async throws {
+    @Test(arguments: [Compression.none, .gzip(level: 1)])
+    func singleInsert(compression: Compression) async throws {
         let server = try TestServer.load()
         try await server.withDatabase { client, db in
             try await client.execute(SaleRow.table.createTableSQL(database: db))
             var writer = RowBinaryWriter()
             for i in 0..<1_000 { try writer.write(SaleRow(i), validate: i == 0) }
-            try await client.insert(sql: SaleRow.table.insertSQL(database: db), body: writer.buffer, gzip: gzip)
+            try await client.insert(sql: SaleRow.table.insertSQL(database: db), body: writer.buffer, compression: compression)
             let rows = try await client.queryRows("SELECT count() AS n, sum(quantity) AS q, sum(price) AS p FROM \(db).sales")
             let expectedPrice = (0..<1_000).reduce(Decimal(0)) { $0 + SaleRow($1).price }
             try #require(rows.count == 1)
@@ -55,7 +55,7 @@ import Testing
 
     @Test func newerSettingsAreNotSentTo1816() async throws {
         let server = try TestServer.load()
-        var config = ClickHouseConfiguration(url: server.url, user: server.user, password: server.password, database: "default")
+        var config = try server.environment.configuration(database: "default")
         // 18.16 rejects `async_insert` (Code 115) if it is sent; the client must withhold it.
         config.settings = ["async_insert": "1", "max_threads": "2"]
         let (version, answer) = try await TestServer.withClient(ClickHouseClient(configuration: config, logger: TestServer.logger)) {

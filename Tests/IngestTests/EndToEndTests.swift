@@ -1,6 +1,7 @@
 import Foundation
 import Ingest
 import QTicketsFake
+import TestSupport
 import Testing
 
 /// The product against its ground truth: the fake API serving a generated organiser over HTTP,
@@ -16,41 +17,41 @@ import Testing
     @Test func backfillEqualsTheGroundTruth() async throws {
         let organiser = Organiser.generate(Self.spec, now: Self.generatedAt)
         let truth = organiser.groundTruth()
-        let harness = try await IngestHarness.start(organiser: organiser)
-        defer { Task { try? await harness.shutdown() } }
+        try await IngestHarness.with(organiser) { harness in
 
-        let report = try await harness.run(sinceHours: Self.backfillHours, now: runNow(after: Self.generatedAt))
-        #expect(report.status == .ok, "\(report.message)")
-        try await expectEqual(harness, truth)
-        #expect(truth.sales.count > 50, "the generator should give the test something to compare")
+            let report = try await harness.run(sinceHours: Self.backfillHours, now: runNow(after: Self.generatedAt))
+            #expect(report.status == .ok, "\(report.message)")
+            try await expectEqualToTruth(harness, truth)
+            #expect(truth.sales.count > 50, "the generator should give the test something to compare")
 
-        // The operators' runbook, unchanged: exact counts without FINAL.
-        let daily = try await harness.scalar("SELECT count(), toUnixTimestamp(max(sale_ts)) FROM \(harness.database).fact_qtickets_sales_daily")
-        let latest = truth.sales.values.map(\.latestPaymentEpoch).max() ?? 0
-        #expect(daily == "\(truth.sales.count)\t\(latest)")
-        let byCity = try await harness.clickHouse.query("SELECT city, sum(tickets_left) FROM \(harness.database).fact_qtickets_inventory_latest GROUP BY city ORDER BY city FORMAT TSV")
-        let expectedByCity = Dictionary(grouping: truth.inventory.values, by: \.city)
-            .map { ($0.key, $0.value.reduce(0) { $0 + $1.ticketsLeft }) }
-            .sorted { $0.0 < $1.0 }
-            .map { "\($0.0)\t\($0.1)\n" }.joined()
-        #expect(byCity == expectedByCity)
-        let runs = try await harness.clickHouse.query("SELECT run_id, status, rows_processed > 0, finished_at IS NOT NULL, message FROM \(harness.database).meta_job_runs WHERE job = 'qtickets_api' ORDER BY started_at DESC LIMIT 5 FORMAT TSV")
-        #expect(runs == "\(report.runID)\tok\t1\t1\t\n")
+            // The operators' runbook, unchanged: exact counts without FINAL.
+            let daily = try await harness.scalar("SELECT count(), toUnixTimestamp(max(sale_ts)) FROM \(harness.table("fact_qtickets_sales_daily"))")
+            let latest = truth.sales.values.map(\.latestPaymentEpoch).max() ?? 0
+            #expect(daily == "\(truth.sales.count)\t\(latest)")
+            let byCity = try await harness.clickHouse.query("SELECT city, sum(tickets_left) FROM \(harness.table("fact_qtickets_inventory_latest")) GROUP BY city ORDER BY city FORMAT TSV")
+            let expectedByCity = Dictionary(grouping: truth.inventory.values, by: \.city)
+                .map { ($0.key, $0.value.reduce(0) { $0 + $1.ticketsLeft }) }
+                .sorted { $0.0 < $1.0 }
+                .map { "\($0.0)\t\($0.1)\n" }.joined()
+            #expect(byCity == expectedByCity)
+            let runs = try await harness.clickHouse.query("SELECT run_id, status, rows_processed > 0, finished_at IS NOT NULL, message FROM \(harness.table("meta_job_runs")) WHERE job = 'qtickets_api' ORDER BY started_at DESC LIMIT 5 FORMAT TSV")
+            #expect(runs == "\(report.runID)\tok\t1\t1\t\n")
+        }
     }
 
     @Test func refundsAndCancellationsArrivingLaterFixTheirDays() async throws {
         var organiser = Organiser.generate(Self.spec, now: Self.generatedAt)
-        let harness = try await IngestHarness.start(organiser: organiser)
-        defer { Task { try? await harness.shutdown() } }
-        let first = try await harness.run(sinceHours: Self.backfillHours, now: runNow(after: Self.generatedAt))
-        #expect(first.status == .ok, "\(first.message)")
+        try await IngestHarness.with(organiser) { harness in
+            let first = try await harness.run(sinceHours: Self.backfillHours, now: runNow(after: Self.generatedAt))
+            #expect(first.status == .ok, "\(first.message)")
 
-        let later = Self.generatedAt.addingTimeInterval(5 * 3_600)
-        organiser.mutate(seed: 99, newOrders: 60, refunds: 40, cancellations: 25, now: later)
-        await harness.fake.replaceOrganiser(organiser)
-        let second = try await harness.run(sinceHours: 1, now: runNow(after: later))
-        #expect(second.status == .ok, "\(second.message)")
-        try await expectEqual(harness, organiser.groundTruth())
+            let later = Self.generatedAt.addingTimeInterval(5 * 3_600)
+            organiser.mutate(seed: 99, newOrders: 60, refunds: 40, cancellations: 25, now: later)
+            await harness.fake.replaceOrganiser(organiser)
+            let second = try await harness.run(sinceHours: 1, now: runNow(after: later))
+            #expect(second.status == .ok, "\(second.message)")
+            try await expectEqualToTruth(harness, organiser.groundTruth())
+        }
     }
 
     @Test func aShortRunOnAnEmptyWarehouseCompletesTheDaysItTouches() async throws {
@@ -58,70 +59,58 @@ import Testing
         let later = Self.generatedAt.addingTimeInterval(2 * 3_600)
         organiser.mutate(seed: 5, newOrders: 10, refunds: 30, cancellations: 10, now: later)
         let truth = organiser.groundTruth()
-        let harness = try await IngestHarness.start(organiser: organiser)
-        defer { Task { try? await harness.shutdown() } }
+        try await IngestHarness.with(organiser) { harness in
 
-        let report = try await harness.run(sinceHours: 1, now: runNow(after: later))
-        #expect(report.status == .ok, "\(report.message)")
-        let loaded = try await harness.sales()
-        let days = Set(loaded.keys.map(\.date))
-        #expect(days.count > 3, "refunds of old orders should touch old days")
-        // Every day the run wrote is whole: equal to the truth of that day, all its rows.
-        let expected = truth.sales.filter { days.contains($0.key.date) }
-        #expect(loaded == expected)
+            let report = try await harness.run(sinceHours: 1, now: runNow(after: later))
+            #expect(report.status == .ok, "\(report.message)")
+            let loaded = try await harness.sales()
+            let days = Set(loaded.keys.map(\.date))
+            #expect(days.count > 3, "refunds of old orders should touch old days")
+            // Every day the run wrote is whole: equal to the truth of that day, all its rows.
+            let expected = truth.sales.filter { days.contains($0.key.date) }
+            #expect(loaded == expected)
+        }
     }
 
     @Test func rerunsAndOverlappingWindowsChangeNothing() async throws {
         let organiser = Organiser.generate(Self.spec, now: Self.generatedAt)
-        let harness = try await IngestHarness.start(organiser: organiser)
-        defer { Task { try? await harness.shutdown() } }
-        let now = runNow(after: Self.generatedAt)
-        #expect(try await harness.run(sinceHours: Self.backfillHours, now: now).status == .ok)
-        let before = try await harness.fingerprint()
+        try await IngestHarness.with(organiser) { harness in
+            let now = runNow(after: Self.generatedAt)
+            #expect(try await harness.run(sinceHours: Self.backfillHours, now: now).status == .ok)
+            let before = try await harness.fingerprint()
 
-        #expect(try await harness.run(sinceHours: Self.backfillHours, now: now).status == .ok)
-        #expect(try await harness.fingerprint() == before)
-        #expect(try await harness.run(sinceHours: 24 * 20, now: now.addingTimeInterval(1_800)).status == .ok)
-        #expect(try await harness.run(sinceHours: 24 * 40, now: now.addingTimeInterval(3_600)).status == .ok)
-        #expect(try await harness.fingerprint() == before)
-        try await expectEqual(harness, organiser.groundTruth())
-        // Without FINAL too: the daily table never holds two rows for one key.
-        let plain = try await harness.scalar("SELECT count() FROM \(harness.database).fact_qtickets_sales_daily")
-        let final = try await harness.scalar("SELECT count() FROM \(harness.database).fact_qtickets_sales_daily FINAL")
-        #expect(plain == final)
+            #expect(try await harness.run(sinceHours: Self.backfillHours, now: now).status == .ok)
+            #expect(try await harness.fingerprint() == before)
+            #expect(try await harness.run(sinceHours: 24 * 20, now: now.addingTimeInterval(1_800)).status == .ok)
+            #expect(try await harness.run(sinceHours: 24 * 40, now: now.addingTimeInterval(3_600)).status == .ok)
+            #expect(try await harness.fingerprint() == before)
+            try await expectEqualToTruth(harness, organiser.groundTruth())
+            // Without FINAL too: the daily table never holds two rows for one key.
+            let plain = try await harness.scalar("SELECT count() FROM \(harness.table("fact_qtickets_sales_daily"))")
+            let final = try await harness.scalar("SELECT count() FROM \(harness.table("fact_qtickets_sales_daily")) FINAL")
+            #expect(plain == final)
+        }
     }
 
     @Test func dryRunWritesNothing() async throws {
         let organiser = Organiser.generate(Self.spec, now: Self.generatedAt)
-        let harness = try await IngestHarness.start(organiser: organiser)
-        defer { Task { try? await harness.shutdown() } }
-        let now = runNow(after: Self.generatedAt)
+        try await IngestHarness.with(organiser) { harness in
+            let now = runNow(after: Self.generatedAt)
 
-        let dry = try await harness.run(sinceHours: Self.backfillHours, now: now, dryRun: true)
-        #expect(dry.status == .ok, "\(dry.message)")
-        #expect(dry.rowsByTable["fact_qtickets_tickets", default: 0] > 0)
-        #expect(dry.preview.contains { $0.hasPrefix("fact_qtickets_tickets: ") })
-        #expect(try await harness.scalar("SELECT count() FROM system.databases WHERE name = '\(harness.database)'") == "0")
+            let dry = try await harness.run(sinceHours: Self.backfillHours, now: now, dryRun: true)
+            #expect(dry.status == .ok, "\(dry.message)")
+            #expect(dry.rowsByTable["fact_qtickets_tickets", default: 0] > 0)
+            #expect(dry.preview.contains { $0.hasPrefix("fact_qtickets_tickets: ") })
+            // The daily facts are not computed in memory: the preview says what a real run would recompute.
+            #expect(dry.preview.contains { $0.hasPrefix("fact_qtickets_sales_daily: ") && $0.hasSuffix("would be recomputed from the ticket table") })
+            #expect(try await harness.scalar("SELECT count() FROM system.databases WHERE name = '\(harness.database)'") == "0")
 
-        #expect(try await harness.run(sinceHours: Self.backfillHours, now: now).status == .ok)
-        let before = try await harness.fingerprint()
-        let runsBefore = try await harness.scalar("SELECT count() FROM \(harness.database).meta_job_runs")
-        #expect(try await harness.run(sinceHours: 24, now: now.addingTimeInterval(60), dryRun: true).status == .ok)
-        #expect(try await harness.fingerprint() == before)
-        #expect(try await harness.scalar("SELECT count() FROM \(harness.database).meta_job_runs") == runsBefore)
-    }
-
-    // MARK: Comparison with the truth
-
-    func expectEqual(_ harness: IngestHarness, _ truth: GroundTruth, sourceLocation: SourceLocation = #_sourceLocation) async throws {
-        let sales = try await harness.sales()
-        let missing = truth.sales.filter { sales[$0.key] != $0.value }
-        let extra = sales.filter { truth.sales[$0.key] == nil }
-        #expect(missing.isEmpty, "rows differing from the truth: \(missing.prefix(5).map { "\($0.key): truth \($0.value), ClickHouse \(String(describing: sales[$0.key]))" })", sourceLocation: sourceLocation)
-        #expect(extra.isEmpty, "rows the truth does not have: \(extra.prefix(5))", sourceLocation: sourceLocation)
-
-        let inventory = try await harness.inventory()
-        let expected = truth.inventory.mapValues { IngestHarness.Inventory(eventID: $0.eventID, city: $0.city, total: $0.ticketsTotal, left: $0.ticketsLeft) }
-        #expect(inventory == expected, sourceLocation: sourceLocation)
+            #expect(try await harness.run(sinceHours: Self.backfillHours, now: now).status == .ok)
+            let before = try await harness.fingerprint()
+            let runsBefore = try await harness.scalar("SELECT count() FROM \(harness.table("meta_job_runs"))")
+            #expect(try await harness.run(sinceHours: 24, now: now.addingTimeInterval(60), dryRun: true).status == .ok)
+            #expect(try await harness.fingerprint() == before)
+            #expect(try await harness.scalar("SELECT count() FROM \(harness.table("meta_job_runs"))") == runsBefore)
+        }
     }
 }

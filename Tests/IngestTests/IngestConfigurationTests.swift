@@ -22,7 +22,7 @@ import Testing
         let first = try write(Self.complete + "\nQTICKETS_API_RPS=2\n")
         let second = try write("QTICKETS_API_RPS=3\nCLICKHOUSE_COMPRESSION=none\n")
         let config = try IngestConfiguration.load(files: [first, second], environment: ["QTICKETS_API_CONCURRENCY": "7", "HOME": "/root"])
-        #expect(config.apiBaseURL == "https://qtickets.ru/api/rest/v1")
+        #expect(config.apiBaseURL.string == "https://qtickets.ru/api/rest/v1")
         #expect(config.apiRequestsPerSecond == 3)          // the later file wins
         #expect(config.apiConcurrency == 7)                // the environment wins over files
         #expect(config.compression == .none)

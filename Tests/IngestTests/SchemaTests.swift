@@ -1,5 +1,6 @@
 import ClickHouseHTTP
 import Foundation
+import TestSupport
 import Testing
 @testable import Ingest
 
@@ -7,9 +8,8 @@ import Testing
     /// `configs/schema.sql` is what operators read and apply by hand: it must be exactly what the
     /// ingester itself creates.
     @Test func shippedSchemaFileMatchesTheDeclaredTables() throws {
-        let path = TestClickHouse.repositoryRoot.appendingPathComponent("configs/schema.sql").path
-        let shipped = try String(contentsOfFile: path, encoding: .utf8)
-        #expect(shipped == IngestSchema.sqlFile(database: "zakaz"), "regenerate it: qtickets-ingest --print-schema > configs/schema.sql")
+        let shipped = try String(contentsOf: Repository.url("configs/schema.sql"), encoding: .utf8)
+        #expect(shipped == WarehouseSQL(database: "zakaz").schemaFile, "regenerate it: qtickets-ingest --print-schema > configs/schema.sql")
     }
 
     @Test func everyTableIsAReplacingMergeTreeWithAVersion() {

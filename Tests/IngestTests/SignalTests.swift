@@ -1,6 +1,7 @@
 import Foundation
 import Ingest
 import QTicketsFake
+import TestSupport
 import Testing
 
 /// SIGTERM/SIGINT mid-run: fetching stops, every batch already accepted is in ClickHouse and
@@ -11,36 +12,36 @@ import Testing
     @Test(arguments: [SIGTERM, SIGINT])
     func aSignalStopsTheRunAndRecordsItAsFailed(signal: Int32) async throws {
         // Slow pages and a low request rate keep the run busy for much longer than the test waits.
-        let harness = try await IngestHarness.start(
-            organiser: Organiser.generate(Self.spec, now: Date()), faults: FaultPlan(latencyMilliseconds: 150),
-            extraSettings: ["QTICKETS_API_RPS": "6", "QTICKETS_API_CONCURRENCY": "2", "CLICKHOUSE_BATCH_ROWS": "200"]
-        )
-        defer { Task { try? await harness.shutdown() } }
-        let started = ContinuousClock.now
-        let output = try await CommandRunner.run(
-            ["--envfile", harness.clickHouseEnvFile, "--envfile", harness.envFile, "--since-hours", "300"],
-            whileRunning: { pid in
-                // Signal once the run is under way (its `running` row exists), then a little later.
-                let database = harness.database
-                for _ in 0..<200 {
-                    let started = try? await harness.scalar("SELECT count() FROM \(database).meta_job_runs WHERE status = 'running'")
-                    if started == "1" { break }
-                    try await Task.sleep(for: .milliseconds(100))
+        try await IngestHarness.with(
+            Organiser.generate(Self.spec, now: Date()), faults: FaultPlan(latencyMilliseconds: 150),
+            settings: ["QTICKETS_API_RPS": "6", "QTICKETS_API_CONCURRENCY": "2", "CLICKHOUSE_BATCH_ROWS": "200"]
+        ) { harness in
+            let started = ContinuousClock.now
+            let output = try await CommandRunner.run(
+                ["--envfile", harness.clickHouseEnvFile, "--envfile", harness.envFile, "--since-hours", "300"],
+                whileRunning: { pid in
+                    // Signal once the run is under way (its `running` row exists), then a little later.
+                    let runs = harness.table("meta_job_runs")
+                    for _ in 0..<200 {
+                        let started = try? await harness.scalar("SELECT count() FROM \(runs) WHERE status = 'running'")
+                        if started == "1" { break }
+                        try await Task.sleep(for: .milliseconds(100))
+                    }
+                    try await Task.sleep(for: .seconds(2))
+                    kill(pid, signal)
                 }
-                try await Task.sleep(for: .seconds(2))
-                kill(pid, signal)
-            }
-        )
-        #expect(ContinuousClock.now - started < .seconds(30), "the run should stop promptly")
-        #expect(output.status == IngestExitCode.interrupted.rawValue, "\(output.stderr.suffix(2_000))")
-        #expect(output.stderr.contains("Signal received"))
-        let recorded = try await harness.scalar("SELECT status, positionCaseInsensitive(message, 'interrupted') > 0 FROM \(harness.database).meta_job_runs FINAL")
-        #expect(recorded == "error\t1")
-        // Every ticket row the summary counts as written is in ClickHouse: nothing acknowledged was lost.
-        let summary = output.stderr.split(separator: "\n").last { $0.contains("QTickets API ingestion run finished") } ?? ""
-        let reported = summary.split(separator: " ").first { $0.hasPrefix("rows_fact_qtickets_tickets=") }?.split(separator: "=").last.map(String.init) ?? "0"
-        let stored = try await harness.scalar("SELECT count() FROM \(harness.database).fact_qtickets_tickets FINAL")
-        #expect(stored == reported, "summary: \(summary)")
-        #expect(Int(stored) ?? 0 > 0, "two seconds in, some batches should have been written")
+            )
+            #expect(ContinuousClock.now - started < .seconds(30), "the run should stop promptly")
+            #expect(output.status == IngestExitCode.interrupted.rawValue, "\(output.stderr.suffix(2_000))")
+            #expect(output.stderr.contains("Signal received"))
+            let recorded = try await harness.scalar("SELECT status, positionCaseInsensitive(message, 'interrupted') > 0 FROM \(harness.table("meta_job_runs")) FINAL")
+            #expect(recorded == "error\t1")
+            // Every ticket row the summary counts as written is in ClickHouse: nothing acknowledged was lost.
+            let summary = output.stderr.split(separator: "\n").last { $0.contains("QTickets API ingestion run finished") } ?? ""
+            let reported = summary.split(separator: " ").first { $0.hasPrefix("rows_fact_qtickets_tickets=") }?.split(separator: "=").last.map(String.init) ?? "0"
+            let stored = try await harness.scalar("SELECT count() FROM \(harness.table("fact_qtickets_tickets")) FINAL")
+            #expect(stored == reported, "summary: \(summary)")
+            #expect(Int(stored) ?? 0 > 0, "two seconds in, some batches should have been written")
+        }
     }
 }

@@ -1,3 +1,4 @@
+import ClientSupport
 import Foundation
 import Logging
 import Testing
@@ -6,12 +7,16 @@ import Testing
 /// The AsyncHTTPClient transport on real sockets, without a server: connection errors are
 /// retried, then reported as typed network errors that carry no token.
 @Suite struct HTTPTransportTests {
+    static var unreachable: QTicketsConfiguration {
+        get throws { QTicketsConfiguration(baseURL: try ServiceURL("http://127.0.0.1:1/api"), token: Secret("t")) }
+    }
+
     @Test func connectionRefusedIsRetriedThenTyped() async throws {
         let logs = CapturedLogs()
         let observer = RecordingObserver()
         var configuration = QTicketsConfiguration(
-            baseURL: "http://127.0.0.1:1/api/rest/v1", token: ClientFactory.token,
-            retry: RetryPolicy(maxAttempts: 3, baseDelay: .milliseconds(1), maxDelay: .milliseconds(5)))
+            baseURL: try ServiceURL("http://127.0.0.1:1/api/rest/v1"), token: Secret(ClientFactory.token),
+            retry: Backoff(maxAttempts: 3, baseDelay: .milliseconds(1), maxDelay: .milliseconds(5)))
         configuration.connectTimeout = .milliseconds(300)  // AHC keeps retrying a refused connect until this passes
         let client = try QTicketsClient(configuration: configuration, logger: logs.logger(), observer: observer)
         do {
@@ -35,9 +40,9 @@ import Testing
         // A run that fails on its configuration drops its API client unused: that must not trip
         // AsyncHTTPClient's debug-build "not shut down" check (it would crash this test process).
         do {
-            _ = try QTicketsClient(configuration: .init(baseURL: "http://127.0.0.1:1/api", token: "t"), logger: .init(label: "t"))
+            _ = try QTicketsClient(configuration: Self.unreachable, logger: .init(label: "t"))
         }
-        let client = try QTicketsClient(configuration: .init(baseURL: "http://127.0.0.1:1/api", token: "t"), logger: .init(label: "t"))
+        let client = try QTicketsClient(configuration: Self.unreachable, logger: .init(label: "t"))
         try await client.shutdown()
         try await client.shutdown()
         await #expect(throws: QTicketsError.self) { _ = try await client.order(id: 1) }

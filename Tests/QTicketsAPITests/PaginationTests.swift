@@ -1,5 +1,6 @@
+import ClientSupport
 import Foundation
-import Synchronization
+import NIOConcurrencyHelpers
 import Testing
 @testable import QTicketsAPI
 
@@ -38,7 +39,7 @@ import Testing
         let f = ClientFactory()
         let transport = Self.server(perPage: 7, rows: { Array(1...50) })
         // per_page asked: 100; answered: 7.
-        var c = QTicketsConfiguration(baseURL: "http://x/api", token: "t")
+        var c = QTicketsConfiguration(baseURL: try ServiceURL("http://x/api"), token: Secret("t"))
         c.pageSize = 100
         let client = try QTicketsClient(configuration: c, transport: transport, logger: f.logs.logger(), clock: f.clock)
         let ids = try await collect(client.orders(where: []))
@@ -49,10 +50,10 @@ import Testing
 
     @Test func totalGrowsWhilePaging() async throws {
         let f = ClientFactory()
-        let served = Locked(0)
+        let served = NIOLockedValueBox(0)
         // 100 rows when page 1 is served; 137 from then on (new orders land at the end).
         let transport = Self.server(perPage: 10, rows: {
-            let n = served.withLock { value -> Int in
+            let n = served.withLockedValue { value -> Int in
                 value += 1
                 return value
             }

@@ -1,4 +1,6 @@
+import ClientSupport
 import Foundation
+import TestSupport
 import Testing
 @testable import QTicketsAPI
 
@@ -86,17 +88,15 @@ import Testing
     }
 
     @Test func configurationNeverShowsTheToken() throws {
-        let c = QTicketsConfiguration(baseURL: "https://qtickets.ru/api/rest/v1", token: ClientFactory.token)
+        let c = QTicketsConfiguration(baseURL: try ServiceURL("https://qtickets.ru/api/rest/v1"), token: Secret(ClientFactory.token))
         #expect(!"\(c)".contains(ClientFactory.token))
         #expect(!String(reflecting: c).contains(ClientFactory.token))
         var dumped = ""
         dump(c, to: &dumped)
         #expect(!dumped.contains(ClientFactory.token))
+        #expect(throws: ServiceURL.Invalid.self) { try ServiceURL("qtickets.ru") }
         #expect(throws: QTicketsError.self) {
-            _ = try QTicketsClient(configuration: .init(baseURL: "qtickets.ru", token: "x"), logger: .init(label: "t"))
-        }
-        #expect(throws: QTicketsError.self) {
-            _ = try QTicketsClient(configuration: .init(baseURL: "https://qtickets.ru", token: ""), logger: .init(label: "t"))
+            _ = try QTicketsClient(configuration: .init(baseURL: try ServiceURL("https://qtickets.ru"), token: Secret("")), logger: .init(label: "t"))
         }
     }
 }

@@ -1,7 +1,8 @@
 import AsyncHTTPClient
+import ClientSupport
 import Foundation
+import NIOConcurrencyHelpers
 import NIOCore
-import Synchronization
 import Testing
 @testable import QTicketsAPI
 
@@ -40,23 +41,23 @@ import Testing
     @Test func tooManyRequestsHonoursRetryAfterSecondsForEveryone() async throws {
         let f = ClientFactory()
         let limited = TransportResponse.json(429, #"{"error":"Too Many Requests"}"#, headers: [("Retry-After", "3")])
-        let sendTimes = Locked<[Duration]>([])
+        let sendTimes = NIOLockedValueBox<[Duration]>([])
         let clock = f.clock
         let transport = ScriptedTransport { _, index in
-            sendTimes.withLock { $0.append(clock.now.offset) }
+            sendTimes.withLockedValue { $0.append(clock.now.offset) }
             return index == 0 ? limited : .json(200, Self.one)
         }
         let client = try f.client(transport, concurrency: 1)
         let order = try await client.order(id: 1)
         #expect(order.id == 1)
         #expect(f.observer.retries.first?.wait == .seconds(3))
-        let times = sendTimes.withLock { $0 }
+        let times = sendTimes.withLockedValue { $0 }
         #expect(times.count == 2)
         #expect(times[1] - times[0] >= .seconds(3))
         #expect(await client.rateLimiter.statistics.pauses == 1)
         // Another caller after the 429 waited for the pause too (same limiter, same clock).
         _ = try await client.order(id: 2)
-        #expect(sendTimes.withLock { $0 }[2] >= times[0] + .seconds(3))
+        #expect(sendTimes.withLockedValue { $0 }[2] >= times[0] + .seconds(3))
     }
 
     @Test func retryAfterAsHTTPDate() throws {
@@ -126,12 +127,12 @@ import Testing
         let alwaysEmpty = ScriptedTransport { _, _ in TransportResponse(status: 200, body: ByteBuffer()) }
         await #expect(throws: QTicketsError.retriesExhausted(endpoint: "orders/{id}", attempts: 3,
                                                              lastError: .emptyBody(endpoint: "orders/{id}", status: 200))) {
-            _ = try await g.client(alwaysEmpty, retry: RetryPolicy(maxAttempts: 3)).order(id: 1)
+            _ = try await g.client(alwaysEmpty, retry: Self.defaultRetry(maxAttempts: 3)).order(id: 1)
         }
         let h = ClientFactory()
         let alwaysCut = ScriptedTransport { _, _ in .json(200, #"{"data":["#) }
         do {
-            _ = try await h.client(alwaysCut, retry: RetryPolicy(maxAttempts: 2)).order(id: 1)
+            _ = try await h.client(alwaysCut, retry: Self.defaultRetry(maxAttempts: 2)).order(id: 1)
             Issue.record("expected a failure")
         } catch let QTicketsError.retriesExhausted(endpoint, attempts, lastError) {
             #expect(endpoint == "orders/{id}" && attempts == 2)
@@ -166,7 +167,7 @@ import Testing
     @Test func overallDeadlineStopsRetrying() async throws {
         let f = ClientFactory()
         let transport = ScriptedTransport { _, _ in .json(503, "") }
-        let policy = RetryPolicy(maxAttempts: 100, baseDelay: .seconds(4), maxDelay: .seconds(8), deadline: .seconds(10))
+        let policy = Backoff(maxAttempts: 100, baseDelay: .seconds(4), maxDelay: .seconds(8), deadline: .seconds(10))
         await #expect(throws: QTicketsError.deadlineExceeded(endpoint: "orders/{id}",
                                                              lastError: .http(endpoint: "orders/{id}", status: 503, message: "empty body"))) {
             _ = try await f.client(transport, retry: policy).order(id: 1)
@@ -176,13 +177,20 @@ import Testing
         #expect(f.observer.retries.map(\.wait) == [.seconds(2), .seconds(4), .seconds(4)])
     }
 
-    @Test func backoffCeilingIsCappedExponential() {
-        let p = RetryPolicy(baseDelay: .milliseconds(500), maxDelay: .seconds(30))
-        #expect((1...9).map { p.backoffCeiling(afterAttempt: $0) } == [
+    @Test func theClientsDefaultBackoffIsCappedExponentialWithADeadline() {
+        let p = QTicketsConfiguration.defaultRetry
+        #expect((1...9).map { p.ceiling(afterAttempt: $0) } == [
             .milliseconds(500), .seconds(1), .seconds(2), .seconds(4), .seconds(8), .seconds(16), .seconds(30), .seconds(30), .seconds(30),
         ])
-        #expect(p.backoff(afterAttempt: 3, unit: 0) == .zero)
-        #expect(p.backoff(afterAttempt: 100, unit: 0.999_999) <= .seconds(30))
+        #expect(p.maxAttempts == 6)
+        #expect(p.deadline == .seconds(300))
+    }
+
+    /// The client's default backoff with another attempt cap.
+    static func defaultRetry(maxAttempts: Int) -> Backoff {
+        var retry = QTicketsConfiguration.defaultRetry
+        retry.maxAttempts = maxAttempts
+        return retry
     }
 
     @Test func everyAttemptTakesAToken() async throws {

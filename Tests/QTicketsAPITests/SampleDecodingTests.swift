@@ -1,9 +1,10 @@
 import Foundation
 import NIOCore
+import TestSupport
 import Testing
 @testable import QTicketsAPI
 
-/// Every golden payload in `shared/qtickets-samples/` decodes, with the values a reader of the
+/// Every golden payload in `Tests/Fixtures/qtickets-samples/` decodes, with the values a reader of the
 /// file would expect.
 @Suite struct SampleDecodingTests {
     let decoder = JSONDecoder()

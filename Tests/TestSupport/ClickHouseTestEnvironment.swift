@@ -22,6 +22,12 @@ public struct ClickHouseTestEnvironment: Sendable {
     public static func load() throws -> ClickHouseTestEnvironment {
         let path = ProcessInfo.processInfo.environment["QT_CLICKHOUSE_ENV"].flatMap { $0.isEmpty ? nil : $0 }
             ?? Repository.url(".local/clickhouse/env").path
+        return try load(envFile: path)
+    }
+
+    /// The server an env file of `scripts/clickhouse.sh start` describes (a test's own server
+    /// writes one into its `QT_CH_DIR`).
+    public static func load(envFile path: String) throws -> ClickHouseTestEnvironment {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw Missing(path: path) }
         var values: [String: String] = [:]
         for line in text.split(separator: "\n") {

@@ -3,16 +3,19 @@ import Foundation
 /// Key lookup over layered sources, remembering where each value came from.
 ///
 /// Precedence follows the contract: later `--envfile`s win over earlier ones, and the process
-/// environment wins over every file. Provenance matters because "QTICKETS_API_RPS from
-/// secrets/.env:7 is invalid" is an error an operator can fix in one step.
+/// environment wins over every file. Only declared keys (``ConfigKeys``) are taken from the
+/// environment, so an unrelated variable never shadows a file's value by accident. Provenance
+/// matters because "QTICKETS_API_RPS from secrets/.env:7 is invalid" is an error an operator can
+/// fix in one step.
 public struct ConfigurationSource: Sendable {
-    public struct Value: Sendable, Equatable {
+    /// A key's text and where it came from.
+    public struct Entry: Sendable, Equatable {
         public let value: String
         /// `path:line` or `environment`.
         public let origin: String
     }
 
-    private var values: [String: Value] = [:]
+    private var values: [String: Entry] = [:]
     public let files: [String]
 
     public init(files: [String], environment: [String: String]) throws(ConfigurationError) {
@@ -26,40 +29,30 @@ public struct ConfigurationSource: Sendable {
                 throw .unreadableFile(path: path, reason: reason)
             }
             for entry in try DotEnvParser.parse(text, file: path) {
-                values[entry.key] = Value(value: entry.value, origin: "\(path):\(entry.line)")
+                values[entry.key] = Entry(value: entry.value, origin: "\(path):\(entry.line)")
             }
         }
-        for (key, value) in environment where Self.isOurs(key) {
-            values[key] = Value(value: value, origin: "environment")
+        for (key, value) in environment where ConfigKeys.isDeclared(key) {
+            values[key] = Entry(value: value, origin: "environment")
         }
     }
 
-    /// Only keys this tool reads are taken from the process environment, so an unrelated
-    /// variable never shadows a file's value by accident.
-    static func isOurs(_ key: String) -> Bool {
-        key.hasPrefix("QTICKETS_") || key.hasPrefix("CLICKHOUSE_") || key.hasPrefix("INGEST_") || key == "TZ" || key == "ORG_NAME"
-    }
-
-    public subscript(key: String) -> Value? { values[key] }
-
-    public func required(_ key: String) throws(ConfigurationError) -> Value {
-        guard let value = values[key], !value.value.isEmpty else {
-            throw .missingKey(key: key, searched: files)
+    /// The value of `key`: its text from the files or the environment, or its default, parsed
+    /// by its declaration. A missing required key or an invalid value throws an error that names
+    /// the key and where the text came from, never the text.
+    public func value<Value>(of key: ConfigKey<Value>) throws(ConfigurationError) -> Value {
+        assert(ConfigKeys.isDeclared(key.name), "\(key.name) is read but not listed in ConfigKeys.all")
+        let found = values[key.name]
+        switch key.presence {
+        case .required:
+            guard let found, !found.value.isEmpty else { throw .missingKey(key: key.name, searched: files) }
+            return try key.value(of: found.value, origin: found.origin)
+        case .requiredMayBeEmpty:
+            guard let found else { throw .missingKey(key: key.name, searched: files) }
+            return try key.value(of: found.value, origin: found.origin)
+        case .defaulted(let text):
+            guard let found, !found.value.isEmpty else { return try key.value(of: text, origin: "the built-in default") }
+            return try key.value(of: found.value, origin: found.origin)
         }
-        return value
-    }
-
-    /// A key that may be set to the empty string on purpose (a password-less local user).
-    public func present(_ key: String) throws(ConfigurationError) -> Value {
-        guard let value = values[key] else { throw .missingKey(key: key, searched: files) }
-        return value
-    }
-
-    public func optional<T>(_ key: String, default fallback: T, expected: String, _ parse: (String) -> T?) throws(ConfigurationError) -> T {
-        guard let raw = values[key], !raw.value.isEmpty else { return fallback }
-        guard let parsed = parse(raw.value) else {
-            throw .invalidValue(key: key, source: raw.origin, expected: expected)
-        }
-        return parsed
     }
 }

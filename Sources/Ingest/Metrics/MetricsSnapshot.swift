@@ -1,3 +1,4 @@
+import ClickHouseHTTP
 import Foundation
 
 /// A point-in-time copy of ``RunMetrics``: rendered as the summary line, as the JSON stored in
@@ -18,7 +19,7 @@ public struct MetricsSnapshot: Sendable, Codable, Equatable {
         public var failedBatches = 0
         public var seconds = 0.0
 
-        public var compressionRatio: Double { compressedBytes == 0 ? 1 : Double(rawBytes) / Double(compressedBytes) }
+        public var compressionRatio: Double { InsertStats.compressionRatio(rawBytes: rawBytes, compressedBytes: compressedBytes) }
     }
 
     public var requests: [String: [String: Int]]
@@ -55,7 +56,7 @@ public struct MetricsSnapshot: Sendable, Codable, Equatable {
         let compressed = tables.values.reduce(0) { $0 + $1.compressedBytes }
         fields.append(("bytes_raw", String(raw)))
         fields.append(("bytes_sent", String(compressed)))
-        fields.append(("compression_ratio", String(format: "%.2f", compressed == 0 ? 1 : Double(raw) / Double(compressed))))
+        fields.append(("compression_ratio", String(format: "%.2f", InsertStats.compressionRatio(rawBytes: raw, compressedBytes: compressed))))
         for (name, value) in counters.sorted(by: { $0.key < $1.key }) { fields.append((name, String(value))) }
         fields.append(("seconds", String(format: "%.2f", elapsedSeconds)))
         return fields

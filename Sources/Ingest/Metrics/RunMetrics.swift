@@ -1,4 +1,5 @@
 import ClickHouseHTTP
+import ClientSupport
 import Foundation
 import QTicketsAPI
 
@@ -24,7 +25,7 @@ public actor RunMetrics: QTicketsObserver {
     public func requestCompleted(endpoint: String, status: Int?, attempt: Int, duration: Duration) {
         let name = Self.normalised(endpoint)
         requests[name, default: [:]][status.map(String.init) ?? "network_error", default: 0] += 1
-        requestSeconds[name, default: 0] += duration.seconds
+        requestSeconds[name, default: 0] += duration.inSeconds
     }
 
     public func retryScheduled(endpoint: String, status: Int?, attempt: Int, wait: Duration) {
@@ -48,7 +49,7 @@ public actor RunMetrics: QTicketsObserver {
             stats.failedBatches += 1
         }
         stats.retries += max(0, report.attempts - 1)
-        stats.seconds += report.duration.seconds
+        stats.seconds += report.duration.inSeconds
         tables[report.table] = stats
     }
 
@@ -65,7 +66,7 @@ public actor RunMetrics: QTicketsObserver {
             tables: tables,
             counters: counters,
             phases: phases,
-            elapsedSeconds: (ContinuousClock.now - started).seconds
+            elapsedSeconds: (ContinuousClock.now - started).inSeconds
         )
     }
 
@@ -74,12 +75,5 @@ public actor RunMetrics: QTicketsObserver {
         endpoint.split(separator: "/", omittingEmptySubsequences: false)
             .map { $0.allSatisfy(\.isNumber) && !$0.isEmpty ? "{id}" : String($0) }
             .joined(separator: "/")
-    }
-}
-
-extension Duration {
-    var seconds: Double {
-        let parts = components
-        return Double(parts.seconds) + Double(parts.attoseconds) / 1e18
     }
 }

@@ -2,40 +2,30 @@ import ClickHouseHTTP
 import Foundation
 
 /// The latest seat inventory of one show (`fact_qtickets_inventory_latest`).
-public struct InventoryRow: RowBinaryRow, Equatable {
+public struct InventoryRow: ColumnarRow, WarehouseRow, Equatable {
+    /// When the run polled the seats (Unix seconds): the same for every show of a run.
     public var snapshotAt: UInt32
     public var eventID: UInt64
     public var eventName: String
     public var showID: UInt64
     public var city: String
+    /// Seats of the show, each physical seat (`root_id`) once, disabled seats left out.
     public var ticketsTotal: UInt64
+    /// Of those, the seats still free.
     public var ticketsLeft: UInt64
+    /// The snapshot time in milliseconds: a later snapshot replaces an earlier one.
     public var version: UInt64
 
-    public static let table = TableDefinition(
-        name: "fact_qtickets_inventory_latest",
-        columns: [
-            ColumnDefinition("snapshot_ts", .dateTime(timeZone: nil)),
-            ColumnDefinition("event_id", .uInt64),
-            ColumnDefinition("event_name", .string),
-            ColumnDefinition("show_id", .uInt64),
-            ColumnDefinition("city", .string),
-            ColumnDefinition("tickets_total", .uInt64),
-            ColumnDefinition("tickets_left", .uInt64),
-            ColumnDefinition("version", .uInt64),
-        ],
-        orderBy: ["show_id"],
-        versionColumn: "version"
-    )
+    public static let columns: [TableColumn<InventoryRow>] = [
+        .dateTime("snapshot_ts", \.snapshotAt),
+        .eventID(\.eventID),
+        .string("event_name", \.eventName),
+        .showID(\.showID),
+        .city(\.city),
+        .uInt64("tickets_total", \.ticketsTotal),
+        .uInt64("tickets_left", \.ticketsLeft),
+        .version(\.version),
+    ]
 
-    public func encode(to writer: inout RowBinaryWriter) throws {
-        writer.writeDateTime(epochSeconds: snapshotAt)
-        writer.writeUInt64(eventID)
-        writer.writeString(eventName)
-        writer.writeUInt64(showID)
-        writer.writeString(city)
-        writer.writeUInt64(ticketsTotal)
-        writer.writeUInt64(ticketsLeft)
-        writer.writeUInt64(version)
-    }
+    public static let table = TableDefinition(name: "fact_qtickets_inventory_latest", columns: columns, orderBy: ["show_id"], versionColumn: "version")
 }

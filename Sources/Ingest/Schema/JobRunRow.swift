@@ -6,57 +6,48 @@ import Foundation
 ///
 /// `window_from`/`window_to` record what a successful run covered; later runs read them to know
 /// which days the ticket table holds completely (see ``CoverageTracker``).
-public struct JobRunRow: RowBinaryRow, Equatable {
-    public var job: String = "qtickets_api"
+public struct JobRunRow: ColumnarRow, Equatable {
+    /// This ingester's name in `meta_job_runs.job` and in the Prometheus `job` label: the one
+    /// spelling of it (the coverage read filters on it).
+    public static let jobName = "qtickets_api"
+
+    public enum Status: String, Sendable {
+        /// The run's first row, replaced at its end.
+        case running, ok, error
+    }
+
+    public var job: String = JobRunRow.jobName
     public var runID: String
+    /// The run's `now` (Unix seconds); `finishedAt` stays NULL while it runs.
     public var startedAt: UInt32
     public var finishedAt: UInt32?
-    public var status: String
+    public var status: Status
     public var rowsProcessed: UInt64
+    /// Why the run failed (at most 4,000 characters; never a secret); empty when it did not.
     public var message: String
+    /// The run's ``MetricsSnapshot`` as JSON.
     public var metrics: String
+    /// The window of `updated_at` the run loaded (Unix seconds).
     public var windowFrom: UInt32
     public var windowTo: UInt32
     public var toolVersion: String
+    /// Wall-clock milliseconds of the write: the final row replaces the `running` one.
     public var version: UInt64
 
-    public static let table = TableDefinition(
-        name: "meta_job_runs",
-        columns: [
-            ColumnDefinition("job", .string),
-            ColumnDefinition("run_id", .string),
-            ColumnDefinition("started_at", .dateTime(timeZone: nil)),
-            ColumnDefinition("finished_at", .nullable(.dateTime(timeZone: nil))),
-            ColumnDefinition("status", .string),
-            ColumnDefinition("rows_processed", .uInt64),
-            ColumnDefinition("message", .string),
-            ColumnDefinition("metrics", .string),
-            ColumnDefinition("window_from", .dateTime(timeZone: nil)),
-            ColumnDefinition("window_to", .dateTime(timeZone: nil)),
-            ColumnDefinition("tool_version", .string),
-            ColumnDefinition("version", .uInt64),
-        ],
-        orderBy: ["job", "run_id"],
-        versionColumn: "version"
-    )
+    public static let columns: [TableColumn<JobRunRow>] = [
+        .string("job", \.job),
+        .string("run_id", \.runID),
+        .dateTime("started_at", \.startedAt),
+        .optionalDateTime("finished_at", \.finishedAt),
+        .string("status", \.status.rawValue),
+        .uInt64("rows_processed", \.rowsProcessed),
+        .string("message", \.message),
+        .string("metrics", \.metrics),
+        .dateTime("window_from", \.windowFrom),
+        .dateTime("window_to", \.windowTo),
+        .string("tool_version", \.toolVersion),
+        .version(\.version),
+    ]
 
-    public func encode(to writer: inout RowBinaryWriter) throws {
-        writer.writeString(job)
-        writer.writeString(runID)
-        writer.writeDateTime(epochSeconds: startedAt)
-        if let finishedAt {
-            writer.writeNonNullMarker()
-            writer.writeDateTime(epochSeconds: finishedAt)
-        } else {
-            writer.writeNull()
-        }
-        writer.writeString(status)
-        writer.writeUInt64(rowsProcessed)
-        writer.writeString(message)
-        writer.writeString(metrics)
-        writer.writeDateTime(epochSeconds: windowFrom)
-        writer.writeDateTime(epochSeconds: windowTo)
-        writer.writeString(toolVersion)
-        writer.writeUInt64(version)
-    }
+    public static let table = TableDefinition(name: "meta_job_runs", columns: columns, orderBy: ["job", "run_id"], versionColumn: "version")
 }

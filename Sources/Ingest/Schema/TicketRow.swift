@@ -7,7 +7,7 @@ import Foundation
 /// re-reading an order replaces its tickets, an older window replayed after a newer one cannot
 /// win, and a refund that arrives a week later flips `is_sold` on the same row. No personal data:
 /// no names, emails, phones, seats or barcodes.
-public struct TicketRow: RowBinaryRow, Equatable {
+public struct TicketRow: ColumnarRow, WarehouseRow, Equatable {
     public enum Status: String, Sendable { case sold, pending, cancelled, ticketCancelled = "ticket_cancelled", refunded }
 
     public var ticketID: UInt64
@@ -26,40 +26,21 @@ public struct TicketRow: RowBinaryRow, Equatable {
 
     public var isSold: Bool { status == .sold }
 
-    public static let table = TableDefinition(
-        name: "fact_qtickets_tickets",
-        columns: [
-            ColumnDefinition("ticket_id", .uInt64),
-            ColumnDefinition("order_id", .uInt64),
-            ColumnDefinition("event_id", .uInt64),
-            ColumnDefinition("show_id", .uInt64),
-            ColumnDefinition("city", .string),
-            ColumnDefinition("sales_date", .date),
-            ColumnDefinition("payed_at", .dateTime(timeZone: nil)),
-            ColumnDefinition("status", .string),
-            ColumnDefinition("is_sold", .uInt8),
-            ColumnDefinition("quantity", .uInt32),
-            ColumnDefinition("price", .decimal(precision: 18, scale: 2)),
-            ColumnDefinition("order_updated_at", .dateTime(timeZone: nil)),
-            ColumnDefinition("version", .uInt64),
-        ],
-        orderBy: ["ticket_id"],
-        versionColumn: "version"
-    )
+    public static let columns: [TableColumn<TicketRow>] = [
+        .uInt64("ticket_id", \.ticketID),
+        .uInt64("order_id", \.orderID),
+        .eventID(\.eventID),
+        .showID(\.showID),
+        .city(\.city),
+        .salesDate(\.salesDay),
+        .dateTime("payed_at", \.payedAt),
+        .string("status", \.status.rawValue),
+        .uInt8("is_sold") { $0.isSold ? 1 : 0 },
+        .uInt32("quantity", \.quantity),
+        .money("price", \.price),
+        .dateTime("order_updated_at", \.orderUpdatedAt),
+        .version(\.version),
+    ]
 
-    public func encode(to writer: inout RowBinaryWriter) throws {
-        writer.writeUInt64(ticketID)
-        writer.writeUInt64(orderID)
-        writer.writeUInt64(eventID)
-        writer.writeUInt64(showID)
-        writer.writeString(city)
-        writer.writeDate(daysSinceEpoch: salesDay)
-        writer.writeDateTime(epochSeconds: payedAt)
-        writer.writeString(status.rawValue)
-        writer.writeUInt8(isSold ? 1 : 0)
-        writer.writeUInt32(quantity)
-        try writer.writeDecimal(price, precision: 18, scale: 2)
-        writer.writeDateTime(epochSeconds: orderUpdatedAt)
-        writer.writeUInt64(version)
-    }
+    public static let table = TableDefinition(name: "fact_qtickets_tickets", columns: columns, orderBy: ["ticket_id"], versionColumn: "version")
 }

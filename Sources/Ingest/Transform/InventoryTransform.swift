@@ -29,16 +29,15 @@ public enum InventoryTransform {
 
     public static func row(event: Event, show: Show, seats: [Seat], snapshotAt: Date) -> InventoryRow {
         let totals = totals(of: seats)
-        let seconds = TicketTransform.epochSeconds(snapshotAt)
         return InventoryRow(
-            snapshotAt: seconds,
+            snapshotAt: snapshotAt.dateTimeSeconds,
             eventID: UInt64(clamping: event.id),
             eventName: event.name,
             showID: UInt64(clamping: show.id),
             city: event.city?.name ?? "",
             ticketsTotal: totals.total,
             ticketsLeft: totals.left,
-            version: UInt64(max(0, (snapshotAt.timeIntervalSince1970 * 1_000).rounded(.down)))
+            version: snapshotAt.millisecondVersion
         )
     }
 }

@@ -16,9 +16,9 @@ public struct TicketTransform: Sendable {
         let payedAt = order.payedAt
         let salesDay = payedAt.map { calendar.day(of: $0) } ?? 0
         let updatedAt = order.updatedAt ?? fetchedAt
-        // Version = the order's last change (ms): replaying an older window cannot overwrite a
+        // Version = the order's last change: replaying an older window cannot overwrite a
         // newer state; the same state read twice is the same row.
-        let version = UInt64(max(0, (updatedAt.timeIntervalSince1970 * 1_000).rounded(.down)))
+        let version = updatedAt.millisecondVersion
         return order.baskets.map { basket in
             TicketRow(
                 ticketID: UInt64(clamping: basket.id),
@@ -27,11 +27,11 @@ public struct TicketTransform: Sendable {
                 showID: UInt64(clamping: basket.showID),
                 city: city,
                 salesDay: salesDay,
-                payedAt: payedAt.map(Self.epochSeconds) ?? 0,
+                payedAt: payedAt?.dateTimeSeconds ?? 0,
                 status: Self.status(order: order, basket: basket),
                 quantity: UInt32(clamping: max(0, basket.quantity)),
                 price: basket.price,
-                orderUpdatedAt: Self.epochSeconds(updatedAt),
+                orderUpdatedAt: updatedAt.dateTimeSeconds,
                 version: version
             )
         }
@@ -43,9 +43,5 @@ public struct TicketTransform: Sendable {
         if basket.deletedAt != nil { return .ticketCancelled }
         if basket.refundedAt != nil { return .refunded }
         return .sold
-    }
-
-    static func epochSeconds(_ date: Date) -> UInt32 {
-        UInt32(clamping: Int64(date.timeIntervalSince1970.rounded(.down)))
     }
 }

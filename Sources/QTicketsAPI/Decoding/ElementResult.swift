@@ -21,10 +21,7 @@ enum ElementResult<T: Decodable & Sendable>: Decodable, Sendable {
 struct RowID: Decodable {
     let id: Int
 
-    enum CodingKeys: String, CodingKey { case id }
-
     init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try c.lenientInt(.id)
+        self.id = try decoder.object().lenientInt("id")
     }
 }

@@ -10,36 +10,30 @@ enum ExactDecimal {
         return Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))
     }
 
-    /// `-?digits(.digits)?([eE][+-]?digits)?`
+    /// `[+-]?digits(.digits)?([eE][+-]?digits)?`
     static func isNumber(_ text: String) -> Bool {
-        var it = text.utf8.makeIterator()
-        var c = it.next()
-        if c == UInt8(ascii: "-") || c == UInt8(ascii: "+") { c = it.next() }
-        var intDigits = 0
-        while let d = c, d >= 0x30, d <= 0x39 {
-            intDigits += 1
-            c = it.next()
+        var rest = text.utf8[...]
+        /// Drops a leading sign, if any.
+        func skipSign() {
+            if let first = rest.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") { rest = rest.dropFirst() }
         }
-        guard intDigits > 0 else { return false }
-        if c == UInt8(ascii: ".") {
-            c = it.next()
-            var fracDigits = 0
-            while let d = c, d >= 0x30, d <= 0x39 {
-                fracDigits += 1
-                c = it.next()
-            }
-            guard fracDigits > 0 else { return false }
+        /// Drops the leading digits; whether there was at least one.
+        func skipDigits() -> Bool {
+            let count = rest.prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }.count
+            rest = rest.dropFirst(count)
+            return count > 0
         }
-        if c == UInt8(ascii: "e") || c == UInt8(ascii: "E") {
-            c = it.next()
-            if c == UInt8(ascii: "-") || c == UInt8(ascii: "+") { c = it.next() }
-            var expDigits = 0
-            while let d = c, d >= 0x30, d <= 0x39 {
-                expDigits += 1
-                c = it.next()
-            }
-            guard expDigits > 0 else { return false }
+        skipSign()
+        guard skipDigits() else { return false }
+        if rest.first == UInt8(ascii: ".") {
+            rest = rest.dropFirst()
+            guard skipDigits() else { return false }
         }
-        return c == nil
+        if rest.first == UInt8(ascii: "e") || rest.first == UInt8(ascii: "E") {
+            rest = rest.dropFirst()
+            skipSign()
+            guard skipDigits() else { return false }
+        }
+        return rest.isEmpty
     }
 }

@@ -15,26 +15,13 @@ extension KeyedDecodingContainer {
     }
 
     func lenientInt(_ key: Key) throws -> Int {
-        guard let value = try lenientIntIfPresent(key) else {
-            throw DecodingError.valueNotFound(
-                Int.self, .init(codingPath: codingPath + [key], debugDescription: "missing integer")
-            )
-        }
-        return value
+        try required(key, "integer", lenientIntIfPresent)
     }
 
     func lenientIntIfPresent(_ key: Key) throws -> Int? {
-        // Fast path, one lookup: an int, or absent, or null.
-        do { return try decodeIfPresent(Int.self, forKey: key) } catch {}
-        if let text = try? decode(String.self, forKey: key) {
-            let trimmed = text.trimmingCharacters(in: .whitespaces)
-            if trimmed.isEmpty { return nil }
-            if let value = Int(trimmed) { return value }
+        try number(key, "an integer", fromText: { Int($0) }) {
+            (try? decode(Double.self, forKey: key)).flatMap { $0.rounded() == $0 && abs($0) < 9e15 ? Int($0) : nil }
         }
-        if let double = try? decode(Double.self, forKey: key), double.rounded() == double, abs(double) < 9e15 {
-            return Int(double)
-        }
-        throw DecodingError.dataCorruptedError(forKey: key, in: self, debugDescription: "expected an integer")
     }
 
     /// A flag sent as a bool, `0`/`1`, or a string (`"0"`, `"1"`, `"true"`, `"false"`, `""`).
@@ -57,22 +44,11 @@ extension KeyedDecodingContainer {
     /// `Decimal` from the number's text, never through `Double`; `DecimalExactnessTests` pins that.
     /// A numeric string (`"390.50"`) is accepted too and parsed strictly.
     func money(_ key: Key) throws -> Decimal {
-        guard let value = try moneyIfPresent(key) else {
-            throw DecodingError.valueNotFound(
-                Decimal.self, .init(codingPath: codingPath + [key], debugDescription: "missing amount")
-            )
-        }
-        return value
+        try required(key, "amount", moneyIfPresent)
     }
 
     func moneyIfPresent(_ key: Key) throws -> Decimal? {
-        do { return try decodeIfPresent(Decimal.self, forKey: key) } catch {}
-        if let text = try? decode(String.self, forKey: key) {
-            let trimmed = text.trimmingCharacters(in: .whitespaces)
-            if trimmed.isEmpty { return nil }
-            if let value = ExactDecimal.parse(trimmed) { return value }
-        }
-        throw DecodingError.dataCorruptedError(forKey: key, in: self, debugDescription: "expected an amount")
+        try number(key, "an amount", fromText: ExactDecimal.parse)
     }
 
     /// An ISO-8601 timestamp with an offset. Absent, `null` and `""` read as `nil`; anything else
@@ -124,6 +100,31 @@ extension KeyedDecodingContainer {
                 }
             }.map(\.value)
         }
+    }
+
+    /// `read(key)`, or a `valueNotFound` naming the key when it is absent or null.
+    private func required<T>(_ key: Key, _ what: String, _ read: (Key) throws -> T?) throws -> T {
+        guard let value = try read(key) else {
+            throw DecodingError.valueNotFound(T.self, .init(codingPath: codingPath + [key], debugDescription: "missing \(what)"))
+        }
+        return value
+    }
+
+    /// A number sent natively, or as text (`"42"`, `" 390.50 "`; blank reads as absent) that
+    /// `parse` accepts, or whatever `fallback` makes of it; `nil` when absent or null. Anything
+    /// else throws, naming the key.
+    private func number<T: Decodable>(
+        _ key: Key, _ expected: String, fromText parse: (String) -> T?, fallback: () -> T? = { nil }
+    ) throws -> T? {
+        // Fast path, one lookup: the native type, or absent, or null.
+        do { return try decodeIfPresent(T.self, forKey: key) } catch {}
+        if let text = try? decode(String.self, forKey: key) {
+            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty { return nil }
+            if let value = parse(trimmed) { return value }
+        }
+        if let value = fallback() { return value }
+        throw DecodingError.dataCorruptedError(forKey: key, in: self, debugDescription: "expected \(expected)")
     }
 }
 

@@ -2,7 +2,7 @@ import Foundation
 
 /// One ticket of an order (`baskets[]`). Sold when the order is paid and not deleted, and the
 /// basket is neither deleted (cancelled ticket) nor refunded.
-public struct Basket: Sendable, Hashable, Decodable {
+public struct Basket: Sendable, Hashable {
     public var id: Int
     public var showID: Int
     public var seatID: String?
@@ -30,30 +30,5 @@ public struct Basket: Sendable, Hashable, Decodable {
         self.updatedAt = updatedAt
         self.deletedAt = deletedAt
         self.refundedAt = refundedAt
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case id, price, quantity
-        case showID = "show_id"
-        case seatID = "seat_id"
-        case originalPrice = "original_price"
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
-        case deletedAt = "deleted_at"
-        case refundedAt = "refunded_at"
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try c.lenientInt(.id)
-        self.showID = try c.lenientInt(.showID)
-        self.seatID = try c.lenientStringIfPresent(.seatID)
-        self.price = try c.money(.price)
-        self.originalPrice = try c.moneyIfPresent(.originalPrice)
-        self.quantity = try c.lenientIntIfPresent(.quantity) ?? 1
-        self.createdAt = try c.timestampIfPresent(.createdAt)
-        self.updatedAt = try c.timestampIfPresent(.updatedAt)
-        self.deletedAt = try c.timestampIfPresent(.deletedAt)
-        self.refundedAt = try c.timestampIfPresent(.refundedAt)
     }
 }

@@ -1,6 +1,6 @@
 /// The city an event takes place in, embedded in the event as `city{id,name,timezone}`.
 /// Its `name` is the `city` of the sales and inventory facts.
-public struct City: Sendable, Hashable, Decodable {
+public struct City: Sendable, Hashable {
     public var id: Int
     public var name: String
     /// IANA zone of the city (e.g. `Asia/Krasnoyarsk`); informational: the API's timestamps carry
@@ -11,16 +11,5 @@ public struct City: Sendable, Hashable, Decodable {
         self.id = id
         self.name = name
         self.timezone = timezone
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case id, name, timezone
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try c.lenientInt(.id)
-        self.name = try c.lenientStringIfPresent(.name) ?? ""
-        self.timezone = try c.lenientStringIfPresent(.timezone)
     }
 }

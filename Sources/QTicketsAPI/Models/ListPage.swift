@@ -5,20 +5,18 @@ struct ListPage<Element: Decodable & Sendable>: Decodable, Sendable {
     /// Absent on answers that are not paginated: treated as a single page.
     var paging: Paging?
 
-    enum CodingKeys: String, CodingKey { case data, paging }
-
     init(rows: [ElementResult<Element>], paging: Paging?) {
         self.rows = rows
         self.paging = paging
     }
 
     init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let c = try decoder.object()
         // An answer without `data` is not an empty page: it is the wrong answer.
-        guard c.contains(.data) else {
-            throw DecodingError.keyNotFound(CodingKeys.data, .init(codingPath: [], debugDescription: "no data in list answer"))
+        guard c.contains("data") else {
+            throw DecodingError.keyNotFound("data" as JSONKey, .init(codingPath: [], debugDescription: "no data in list answer"))
         }
-        self.rows = try c.list(ElementResult<Element>.self, .data)
-        self.paging = try c.objectIfPresent(Paging.self, .paging)
+        self.rows = try c.list(ElementResult<Element>.self, "data")
+        self.paging = try c.objectIfPresent(Paging.self, "paging")
     }
 }

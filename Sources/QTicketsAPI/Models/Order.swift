@@ -5,7 +5,7 @@ import Foundation
 /// There is no status field; derive it from `payed`, `deletedAt` and the baskets' own
 /// `deletedAt`/`refundedAt`. Personal data (`client*`, `utm`, `fields`) is deliberately not
 /// decoded: it must never reach the warehouse.
-public struct Order: Sendable, Hashable, Decodable {
+public struct Order: Sendable, Hashable {
     public var id: Int
     public var eventID: Int
     /// `payed` (sic): the order is paid.
@@ -36,31 +36,5 @@ public struct Order: Sendable, Hashable, Decodable {
         self.originalPrice = originalPrice
         self.currencyID = currencyID
         self.baskets = baskets
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case id, payed, price, baskets
-        case eventID = "event_id"
-        case payedAt = "payed_at"
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
-        case deletedAt = "deleted_at"
-        case originalPrice = "original_price"
-        case currencyID = "currency_id"
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try c.lenientInt(.id)
-        self.eventID = try c.lenientInt(.eventID)
-        self.payed = try c.lenientFlag(.payed)
-        self.payedAt = try c.timestampIfPresent(.payedAt)
-        self.createdAt = try c.timestampIfPresent(.createdAt)
-        self.updatedAt = try c.timestampIfPresent(.updatedAt)
-        self.deletedAt = try c.timestampIfPresent(.deletedAt)
-        self.price = try c.money(.price)
-        self.originalPrice = try c.moneyIfPresent(.originalPrice)
-        self.currencyID = try c.lenientStringIfPresent(.currencyID)
-        self.baskets = try c.list(Basket.self, .baskets)
     }
 }

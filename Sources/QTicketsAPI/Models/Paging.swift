@@ -1,6 +1,6 @@
 /// The list envelope's `paging {perPage, currentPage, total}`. There is no `has_next`: the number
 /// of pages is `ceil(total / perPage)`, with whatever `perPage` the server chose.
-public struct Paging: Sendable, Hashable, Decodable {
+public struct Paging: Sendable, Hashable {
     public var perPage: Int
     public var currentPage: Int
     public var total: Int
@@ -15,18 +15,5 @@ public struct Paging: Sendable, Hashable, Decodable {
     public var pageCount: Int {
         guard perPage > 0, total > 0 else { return 1 }
         return (total + perPage - 1) / perPage
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case perPage, currentPage, total
-        case perPageSnake = "per_page"
-        case currentPageSnake = "current_page"
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.perPage = try c.lenientIntIfPresent(.perPage) ?? c.lenientIntIfPresent(.perPageSnake) ?? 0
-        self.currentPage = try c.lenientIntIfPresent(.currentPage) ?? c.lenientIntIfPresent(.currentPageSnake) ?? 1
-        self.total = try c.lenientInt(.total)
     }
 }

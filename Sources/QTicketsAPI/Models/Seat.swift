@@ -1,7 +1,7 @@
 /// One row of `GET shows/{id}/seats` (`flat: true`): a seat, or a general-admission zone whose
 /// quantities are counts. With price tariffs one physical seat appears once per tariff: same
 /// `rootID`, different `id` — count each `rootID` once.
-public struct Seat: Sendable, Hashable, Decodable {
+public struct Seat: Sendable, Hashable {
     public var id: String
     /// The physical seat; equals `id` when the API omits `root_id`.
     public var rootID: String
@@ -26,31 +26,5 @@ public struct Seat: Sendable, Hashable, Decodable {
         self.payedQuantity = payedQuantity
         self.inBasketQuantity = inBasketQuantity
         self.disabled = disabled
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case id, admission, disabled
-        case rootID = "root_id"
-        case zoneID = "zone_id"
-        case maxQuantity = "max_quantity"
-        case freeQuantity = "free_quantity"
-        case payedQuantity = "payed_quantity"
-        case inBasketQuantity = "in_basket_quantity"
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        guard let id = try c.lenientStringIfPresent(.id) else {
-            throw DecodingError.keyNotFound(CodingKeys.id, .init(codingPath: c.codingPath, debugDescription: "seat without id"))
-        }
-        self.id = id
-        self.rootID = try c.lenientStringIfPresent(.rootID) ?? id
-        self.zoneID = try c.lenientStringIfPresent(.zoneID)
-        self.admission = try c.lenientFlag(.admission)
-        self.maxQuantity = try c.lenientInt(.maxQuantity)
-        self.freeQuantity = try c.lenientInt(.freeQuantity)
-        self.payedQuantity = try c.lenientIntIfPresent(.payedQuantity) ?? 0
-        self.inBasketQuantity = try c.lenientIntIfPresent(.inBasketQuantity) ?? 0
-        self.disabled = try c.lenientFlag(.disabled)
     }
 }

@@ -3,16 +3,14 @@
 struct SeatsEnvelope: Decodable, Sendable {
     var rows: [ElementResult<Seat>]
 
-    enum CodingKeys: String, CodingKey { case data }
-
     init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        if try c.isAbsentOrNull(.data) {
+        let c = try decoder.object()
+        if try c.isAbsentOrNull("data") {
             self.rows = []
-        } else if let keyed = try? c.decode([String: ElementResult<Seat>].self, forKey: .data) {
+        } else if let keyed = try? c.decode([String: ElementResult<Seat>].self, forKey: "data") {
             self.rows = keyed.sorted { $0.key < $1.key }.map(\.value)
         } else {
-            self.rows = try c.decode([ElementResult<Seat>].self, forKey: .data)
+            self.rows = try c.decode([ElementResult<Seat>].self, forKey: "data")
         }
     }
 }

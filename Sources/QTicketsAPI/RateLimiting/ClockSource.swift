@@ -14,11 +14,3 @@ struct ClockSource: Sendable {
         }
     }
 }
-
-extension Duration {
-    /// Seconds as a `Double`, for logs and rate arithmetic.
-    var secondsDouble: Double {
-        let c = components
-        return Double(c.seconds) + Double(c.attoseconds) * 1e-18
-    }
-}

@@ -9,13 +9,6 @@
 /// A `Retry-After` pauses the whole bucket (`pause(for:)`): every caller waits, not just the one
 /// that got the 429, because the server is telling the *client* to slow down.
 public actor RateLimiter {
-    /// Proof of an acquired slot. Give it back with `release()` when the attempt is over.
-    public struct Permit: Sendable, Hashable {
-        /// When it was granted, as time elapsed on the limiter's clock since the limiter was made.
-        public let grantedAt: Duration
-        public let sequence: Int
-    }
-
     public struct Statistics: Sendable, Hashable {
         public var granted: Int
         public var inFlight: Int
@@ -47,9 +40,10 @@ public actor RateLimiter {
         self.tolerance = self.interval * (self.burst - 1)
     }
 
-    /// Waits for a pause to end, a free in-flight slot and a token, in that order.
-    /// Throws `CancellationError` if the task is cancelled while waiting.
-    public func acquire() async throws -> Permit {
+    /// Waits for a pause to end, a free in-flight slot and a token, in that order; give the slot
+    /// back with `release()` when the attempt is over. Throws `CancellationError` if the task is
+    /// cancelled while waiting.
+    public func acquire() async throws {
         while true {
             try Task.checkCancellation()
             let now = time.elapsed()
@@ -71,7 +65,7 @@ public actor RateLimiter {
             inFlight += 1
             stats.granted += 1
             stats.maxInFlightSeen = max(stats.maxInFlightSeen, inFlight)
-            return Permit(grantedAt: now, sequence: stats.granted)
+            return
         }
     }
 
@@ -93,12 +87,6 @@ public actor RateLimiter {
             stats.pauses += 1
         }
         tat = max(tat, pausedUntil + tolerance)
-    }
-
-    /// Pauses until an instant of the continuous clock (for callers holding one); converted to a
-    /// duration from now.
-    public func pause(until instant: ContinuousClock.Instant) {
-        pause(for: ContinuousClock.now.duration(to: instant))
     }
 
     public var statistics: Statistics {

@@ -21,7 +21,7 @@ public final class HTTPClientTransport: QTicketsTransport {
     public init(connectTimeout: Duration = .seconds(10), maxConnectionsPerHost: Int = 8, maxBodyBytes: Int = 64 << 20) {
         var configuration = HTTPClient.Configuration(
             redirectConfiguration: .disallow,
-            timeout: .init(connect: .nanoseconds(connectTimeout.nanosecondsClamped))
+            timeout: .init(connect: TimeAmount(connectTimeout))
         )
         configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = max(1, maxConnectionsPerHost)
         configuration.decompression = .disabled
@@ -48,7 +48,7 @@ public final class HTTPClientTransport: QTicketsTransport {
         if let body = request.body {
             outgoing.body = .bytes(ByteBuffer(bytes: body))
         }
-        let deadline = NIODeadline.now() + .nanoseconds(timeout.nanosecondsClamped)
+        let deadline = NIODeadline.now() + TimeAmount(timeout)
         let response = try await client().execute(outgoing, deadline: deadline)
         let body = try await response.body.collect(upTo: maxBodyBytes)
         return TransportResponse(
@@ -66,14 +66,5 @@ public final class HTTPClientTransport: QTicketsTransport {
             return state.client
         }
         try await client?.shutdown()
-    }
-}
-
-extension Duration {
-    var nanosecondsClamped: Int64 {
-        let c = components
-        let (s, overflow) = c.seconds.multipliedReportingOverflow(by: 1_000_000_000)
-        if overflow { return c.seconds > 0 ? .max : .min }
-        return s + c.attoseconds / 1_000_000_000
     }
 }

@@ -1,3 +1,4 @@
+import ClientSupport
 import Foundation
 import Logging
 import NIOCore
@@ -9,11 +10,11 @@ import NIOFoundationCompat
 /// Decoding happens inside the attempt so that a truncated or empty 200 body is retried like any
 /// other transient failure.
 struct RequestExecutor: Sendable {
-    let baseURL: String
-    let authorization: String
+    let baseURL: ServiceURL
+    let token: Secret
     let transport: any QTicketsTransport
     let limiter: RateLimiter
-    let policy: RetryPolicy
+    let retry: Backoff
     let requestTimeout: Duration
     let logger: Logger
     let observer: (any QTicketsObserver)?
@@ -23,11 +24,11 @@ struct RequestExecutor: Sendable {
 
     func request(_ endpoint: Endpoint, body: [UInt8]?) -> TransportRequest {
         var headers: [(String, String)] = [
-            ("Authorization", authorization),
+            ("Authorization", "Bearer " + token.revealed),
             ("Accept", "application/json"),
         ]
         if body != nil { headers.append(("Content-Type", "application/json")) }
-        return TransportRequest(method: "GET", url: baseURL + endpoint.path, headers: headers, body: body)
+        return TransportRequest(method: "GET", url: baseURL.appending(endpoint.path), headers: headers, body: body)
     }
 
     /// GETs `endpoint` with `body` and decodes the 2xx answer as `T`.
@@ -38,7 +39,7 @@ struct RequestExecutor: Sendable {
         while true {
             attempt += 1
             let failure: ResponseClassifier.Failure
-            _ = try await limiter.acquire()
+            try await limiter.acquire()
             let attemptStart = time.elapsed()
             do {
                 let response = try await transport.send(outgoing, timeout: requestTimeout)
@@ -67,7 +68,7 @@ struct RequestExecutor: Sendable {
             }
 
             guard failure.retryable else { throw failure.error }
-            guard attempt < policy.maxAttempts else {
+            guard attempt < retry.maxAttempts else {
                 throw QTicketsError.retriesExhausted(endpoint: endpoint.label, attempts: attempt, lastError: failure.error)
             }
             let wait: Duration
@@ -76,9 +77,9 @@ struct RequestExecutor: Sendable {
                 await limiter.pause(for: retryAfter)
                 wait = retryAfter
             } else {
-                wait = policy.backoff(afterAttempt: attempt, unit: random())
+                wait = retry.delay(afterAttempt: attempt, unit: random())
             }
-            if time.elapsed() - started + wait > policy.deadline {
+            guard retry.allowsRetry(afterAttempt: attempt, elapsed: time.elapsed() - started, wait: wait) else {
                 throw QTicketsError.deadlineExceeded(endpoint: endpoint.label, lastError: failure.error)
             }
             logger.warning(
@@ -87,7 +88,7 @@ struct RequestExecutor: Sendable {
                     "endpoint": "\(endpoint.label)",
                     "status": "\(failure.error.status.map(String.init) ?? "none")",
                     "attempt": "\(attempt)",
-                    "wait": "\(String(format: "%.3f", wait.secondsDouble))s",
+                    "wait": "\(String(format: "%.3f", wait.inSeconds))s",
                     "error": "\(failure.error)",
                 ]
             )

@@ -1,3 +1,4 @@
+import ClientSupport
 import Foundation
 import Logging
 @testable import QTicketsAPI
@@ -12,10 +13,10 @@ struct ClientFactory {
 
     func client(
         _ transport: ScriptedTransport, rps: Double = 1000, burst: Int = 1000, concurrency: Int = 4,
-        retry: RetryPolicy = .init(), prefetch: Int? = nil
+        retry: Backoff = QTicketsConfiguration.defaultRetry, prefetch: Int? = nil
     ) throws -> QTicketsClient {
         var configuration = QTicketsConfiguration(
-            baseURL: "https://qtickets.test/api/rest/v1", token: Self.token, requestsPerSecond: rps, burst: burst,
+            baseURL: try ServiceURL("https://qtickets.test/api/rest/v1"), token: Secret(Self.token), requestsPerSecond: rps, burst: burst,
             concurrency: concurrency, retry: retry)
         if let prefetch { configuration.prefetchPages = prefetch }
         return try QTicketsClient(

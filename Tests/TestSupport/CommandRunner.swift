@@ -1,29 +1,27 @@
 import Foundation
 
 /// Runs the built `qtickets-ingest` executable, as an operator or systemd would.
-struct CommandRunner {
-    struct Output {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-        var all: String { stdout + stderr }
+public enum CommandRunner {
+    public struct Output: Sendable {
+        public var status: Int32
+        public var stdout: String
+        public var stderr: String
+        public var all: String { stdout + stderr }
     }
 
-    struct MissingExecutable: Error, CustomStringConvertible {
-        let path: String
-        var description: String { "\(path) is not built: run `swift build --build-tests` first (scripts/test.sh does)" }
+    public struct MissingExecutable: Error, CustomStringConvertible {
+        public let path: String
+        public var description: String { "\(path) is not built: run `swift build --build-tests` first (scripts/test.sh does)" }
     }
 
-    static var executable: String {
-        TestClickHouse.repositoryRoot.appendingPathComponent(".build/debug/qtickets-ingest").path
-    }
+    public static var executable: String { Repository.url(".build/debug/qtickets-ingest").path }
 
-    static func run(_ arguments: [String], environment: [String: String] = [:]) async throws -> Output {
+    public static func run(_ arguments: [String], environment: [String: String] = [:]) async throws -> Output {
         try await run(arguments, environment: environment, whileRunning: { _ in })
     }
 
     /// Runs the command and calls `whileRunning` with its PID once it has started (to signal it).
-    static func run(_ arguments: [String], environment: [String: String] = [:], whileRunning: @Sendable (Int32) async throws -> Void) async throws -> Output {
+    public static func run(_ arguments: [String], environment: [String: String] = [:], whileRunning: @Sendable (Int32) async throws -> Void) async throws -> Output {
         guard FileManager.default.isExecutableFile(atPath: executable) else { throw MissingExecutable(path: executable) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)

@@ -1,16 +1,14 @@
 import ClickHouseHTTP
 import Foundation
-import Logging
 import QTicketsAPI
 
-/// Builds the two clients from a validated configuration. The only place where the secrets
-/// leave their ``Secret`` wrappers.
+/// The configurations of the two clients and the writer, built from the validated keys.
 extension IngestConfiguration {
     public var clickHouseConfiguration: ClickHouseConfiguration {
         ClickHouseConfiguration(
             // Every statement the ingester sends names `db.table`; no `?database=` lets the
             // first run create the database it is about to use.
-            url: clickHouseURL, user: clickHouseUser, password: clickHousePassword.revealed,
+            url: clickHouseURL, user: clickHouseUser, password: clickHousePassword,
             database: "", caFile: clickHouseCAFile,
             connectTimeout: .seconds(10), requestTimeout: .seconds(clickHouseTimeoutSeconds)
         )
@@ -27,10 +25,10 @@ extension IngestConfiguration {
     }
 
     public var qticketsConfiguration: QTicketsConfiguration {
-        var retry = RetryPolicy()
+        var retry = QTicketsConfiguration.defaultRetry
         retry.maxAttempts = apiMaxAttempts
         var configuration = QTicketsConfiguration(
-            baseURL: apiBaseURL, token: apiToken.revealed, requestsPerSecond: apiRequestsPerSecond,
+            baseURL: apiBaseURL, token: apiToken, requestsPerSecond: apiRequestsPerSecond,
             burst: apiBurst, concurrency: apiConcurrency, requestTimeout: .seconds(apiTimeoutSeconds), retry: retry
         )
         // Window boundaries are written in the organiser's zone, as the API's own timestamps are.

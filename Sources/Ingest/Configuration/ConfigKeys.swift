@@ -1,0 +1,92 @@
+import ClientSupport
+import Foundation
+
+/// Every configuration key the ingester reads, each declared once.
+///
+/// To add a key: declare it here, append it to ``all``, and read it in
+/// ``IngestConfiguration/load(files:environment:)``; the README's table and
+/// `configs/.env.qtickets_api.sample` are regenerated from these declarations
+/// (`QT_UPDATE_GENERATED=1 swift test --filter ConfigurationReferenceTests`).
+public enum ConfigKeys {
+    // MARK: Required
+
+    public static let apiBaseURL = ConfigKey.url(
+        "QTICKETS_API_BASE_URL", doc: "the API's base URL", example: "https://qtickets.ru/api/rest/v1")
+    public static let apiToken = ConfigKey.secret(
+        "QTICKETS_API_TOKEN", .required, doc: "the organiser's bearer token", example: "<organiser_bearer_token>")
+    public static let clickHouseURL = ConfigKey.url(
+        "CLICKHOUSE_HOST", doc: "ClickHouse as `http(s)://host:port`, any port; https verifies certificates",
+        example: "https://clickhouse.example.org:8443")
+    public static let clickHouseUser = ConfigKey.text(
+        "CLICKHOUSE_USER", .required, doc: "the ClickHouse user, e.g. `etl_writer`", example: "etl_writer")
+    public static let clickHousePassword = ConfigKey.secret(
+        "CLICKHOUSE_PASSWORD", .requiredMayBeEmpty, doc: "that user's password (may be empty)", example: "<password>")
+    public static let clickHouseDatabase = ConfigKey<String>(
+        "CLICKHOUSE_DB", .required, expected: "a database name of letters, digits and _",
+        doc: "the database, e.g. `zakaz`; created if missing", example: "zakaz"
+    ) { name in
+        name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") } ? name : nil
+    }
+
+    // MARK: Optional
+
+    public static let timeZone = ConfigKey<TimeZone>(
+        "TZ", .defaulted("Europe/Moscow"), expected: "an IANA time zone such as Europe/Moscow",
+        doc: "the time zone of `sales_date` (the local day of a payment); needs tzdata"
+    ) { TimeZone(identifier: $0) }
+    public static let organiserName = ConfigKey.text("ORG_NAME", .defaulted("default"), doc: "a name for the logs")
+
+    // MARK: Tuning
+
+    public static let apiRequestsPerSecond = ConfigKey<Double>(
+        "QTICKETS_API_RPS", .defaulted("5"), expected: "a positive number",
+        doc: "requests per second to the API, every attempt counted (first tries and retries)"
+    ) { Double($0).flatMap { $0 > 0 && $0.isFinite ? $0 : nil } }
+    public static let apiBurst = ConfigKey.positiveInteger(
+        "QTICKETS_API_BURST", default: 1, doc: "token-bucket burst: the API sees at most RPS + BURST requests in any one second")
+    public static let apiConcurrency = ConfigKey.integer(
+        "QTICKETS_API_CONCURRENCY", in: 1...64, default: 4, doc: "API requests in flight at once")
+    public static let apiTimeoutSeconds = ConfigKey.positiveInteger(
+        "QTICKETS_API_TIMEOUT_SECONDS", default: 30, doc: "timeout of one API request, in seconds")
+    public static let apiMaxAttempts = ConfigKey.positiveInteger(
+        "QTICKETS_API_MAX_ATTEMPTS", default: 6,
+        doc: "attempts per API request; 429, 5xx and timeouts are retried with capped exponential backoff and full jitter")
+    public static let ordersDateColumn = ConfigKey.choice(
+        "QTICKETS_ORDERS_DATE_COLUMN", ["updated_at", "created_at", "payed_at"], doc: "the order column the window filters on")
+    public static let batchRows = ConfigKey.positiveInteger(
+        "CLICKHOUSE_BATCH_ROWS", default: 50_000, doc: "a batch is sent at this many rows…")
+    public static let batchBytes = ConfigKey.positiveInteger(
+        "CLICKHOUSE_BATCH_BYTES", default: 4 << 20, unit: "bytes", doc: "…or this many uncompressed bytes…")
+    public static let batchAgeMilliseconds = ConfigKey.positiveInteger(
+        "CLICKHOUSE_BATCH_AGE_MS", default: 1_000, unit: "milliseconds", doc: "…or this age in milliseconds, whichever comes first")
+    public static let gzip = ConfigKey<Bool>(
+        "CLICKHOUSE_COMPRESSION", .defaulted("gzip"), expected: "gzip or none",
+        doc: "`gzip` or `none`: on loopback compression is pure cost, over a WAN it pays"
+    ) { ["gzip": true, "none": false][$0.lowercased()] }
+    public static let gzipLevel = ConfigKey.integer(
+        "CLICKHOUSE_GZIP_LEVEL", in: 1...9, default: 1, doc: "gzip level, 1 (fastest) to 9 (smallest)")
+    public static let clickHouseTimeoutSeconds = ConfigKey.positiveInteger(
+        "CLICKHOUSE_TIMEOUT_SECONDS", default: 60, doc: "timeout of one ClickHouse request, in seconds")
+    public static let clickHouseMaxAttempts = ConfigKey.positiveInteger(
+        "CLICKHOUSE_MAX_ATTEMPTS", default: 8, doc: "attempts per batch; a retry resends the very same bytes")
+    public static let clickHouseCAFile = ConfigKey.path(
+        "CLICKHOUSE_CA_FILE", doc: "a CA bundle to trust for a private reverse proxy (https verifies certificates)",
+        example: "/etc/ssl/private-ca.pem")
+    public static let prometheusFile = ConfigKey.path(
+        "INGEST_PROM_FILE", doc: "write a Prometheus textfile (node_exporter's textfile collector) at the end of each run",
+        example: "/var/lib/node_exporter/textfile/qtickets_ingest.prom")
+
+    /// Every key, in the order the README and the sample file list them.
+    public static let all: [any AnyConfigKey] = [
+        apiBaseURL, apiToken, clickHouseURL, clickHouseUser, clickHousePassword, clickHouseDatabase,
+        timeZone, organiserName,
+        apiRequestsPerSecond, apiBurst, apiConcurrency, apiTimeoutSeconds, apiMaxAttempts, ordersDateColumn,
+        batchRows, batchBytes, batchAgeMilliseconds, gzip, gzipLevel, clickHouseTimeoutSeconds, clickHouseMaxAttempts,
+        clickHouseCAFile, prometheusFile,
+    ]
+
+    /// Whether `name` is a declared key: only those are taken from the process environment.
+    static func isDeclared(_ name: String) -> Bool {
+        all.contains { $0.name == name }
+    }
+}

@@ -1,0 +1,31 @@
+import Foundation
+
+extension JobRunRow.Status {
+    /// A finished run's status.
+    init(_ status: RunReport.Status) {
+        switch status {
+        case .ok: self = .ok
+        case .error: self = .error
+        }
+    }
+}
+
+extension JobRunRow {
+    /// This run's row in `meta_job_runs`: at its start (`running`, not finished) or at its end.
+    /// The version is the wall clock's, so the final row replaces the first.
+    init(run context: RunContext, status: Status, message: String = "", finishedAt: Date? = nil, rows: Int = 0, metrics: String = "{}") {
+        self.init(
+            runID: context.options.runID,
+            startedAt: context.options.now.dateTimeSeconds,
+            finishedAt: finishedAt?.dateTimeSeconds,
+            status: status,
+            rowsProcessed: UInt64(max(0, rows)),
+            message: String(message.prefix(4_000)),
+            metrics: metrics,
+            windowFrom: context.window.from.dateTimeSeconds,
+            windowTo: context.window.to.dateTimeSeconds,
+            toolVersion: context.options.toolVersion,
+            version: Date().millisecondVersion
+        )
+    }
+}

@@ -1,0 +1,76 @@
+import ClickHouseHTTP
+import Foundation
+import Logging
+
+/// The real warehouse: a ClickHouse database, reached through one ``ClickHouseClient``.
+///
+/// Every statement of a run is sent from here (the daily recompute's sequence is in
+/// `ClickHouseWarehouse+DailySales.swift`), rendered by ``WarehouseSQL``; rows are streamed
+/// through ``BatchingInserter``s whose batch reports go to `onBatch` (the run's metrics).
+public struct ClickHouseWarehouse: Warehouse {
+    let client: ClickHouseClient
+    let sql: WarehouseSQL
+    let batching: BatchingConfiguration
+    /// Names this run's staging table, so two databases' runs never share one.
+    let runTag: String
+    let logger: Logger
+    let onBatch: @Sendable (BatchReport) async -> Void
+
+    /// How many earlier windows the coverage read looks at (a year of 15-minute runs is 35k;
+    /// the chain breaks at the first gap long before).
+    static let coverageLimit = 10_000
+
+    public init(
+        client: ClickHouseClient, database: String, batching: BatchingConfiguration, runID: String, logger: Logger,
+        onBatch: @escaping @Sendable (BatchReport) async -> Void = { _ in }
+    ) {
+        self.client = client
+        self.sql = WarehouseSQL(database: database)
+        self.batching = batching
+        self.runTag = runID
+        self.logger = logger
+        self.onBatch = onBatch
+    }
+
+    public func prepareSchema() async throws {
+        for statement in sql.schema { try await client.execute(statement) }
+    }
+
+    /// One row, one RowBinary INSERT (validated against the table before it is sent).
+    public func recordRun(_ row: JobRunRow) async throws {
+        var writer = RowBinaryWriter()
+        try writer.write(row, validate: true)
+        try await client.insert(sql: sql.insert(into: JobRunRow.table), body: writer.buffer)
+    }
+
+    public func successfulWindows() async throws -> [CoverageTracker.Window] {
+        try await rows(of: sql.successfulWindows(limit: Self.coverageLimit), named: "the successful windows") { row in
+            guard let from = row["from_seconds"].flatMap(TimeInterval.init), let to = row["to_seconds"].flatMap(TimeInterval.init)
+            else { return nil }
+            return CoverageTracker.Window(from: Date(timeIntervalSince1970: from), to: Date(timeIntervalSince1970: to))
+        }
+    }
+
+    public func sink<Row: WarehouseRow>(for type: Row.Type) -> any RowSink<Row> {
+        ClickHouseRowSink(inserter: BatchingInserter<Row>(
+            client: client, database: sql.database, configuration: batching, logger: logger, onBatch: onBatch
+        ))
+    }
+
+    public func compact() async throws {
+        for table in [InventoryRow.table, JobRunRow.table] {
+            try await client.execute(sql.optimize(table))
+        }
+    }
+
+    public func preview() -> [String] { [] }
+
+    /// Runs `query` and decodes every row; a row that does not decode fails the read (`what`
+    /// names the query in the error).
+    func rows<T>(of query: String, named what: String, _ decode: ([String: String]) -> T?) async throws -> [T] {
+        try await client.queryRows(query).map { row in
+            guard let value = decode(row) else { throw WarehouseError.unexpectedResult(query: what, row: row) }
+            return value
+        }
+    }
+}

@@ -1,0 +1,89 @@
+import ClickHouseHTTP
+
+/// The statements that recompute daily sales facts from the ticket table (the sequence is
+/// ``ClickHouseWarehouse/recomputeDailySales(days:version:)``).
+///
+/// The daily table's columns are computed in its own column order, from its own declaration:
+/// its key columns (`ORDER BY`) are the ticket columns of the same names and the `GROUP BY`;
+/// its version column is the run's version; every other column is an aggregate listed in
+/// ``aggregates``. The INSERT names the same columns in the same order, so the SELECT cannot
+/// drift from ``DailySalesRow/table``.
+struct DailySalesRecompute: Sendable {
+    /// A non-key column of the daily table: `function(ticketColumn)` over the key's sold tickets.
+    struct Aggregate: Sendable, Equatable {
+        var function: String
+        var ticketColumn: String
+    }
+
+    /// What "the day's numbers" are (DESIGN.md "What the numbers mean"): the latest payment,
+    /// the tickets and the revenue of the sold tickets.
+    static let aggregates: [String: Aggregate] = [
+        "sale_ts": Aggregate(function: "max", ticketColumn: "payed_at"),
+        "tickets_sold": Aggregate(function: "sum", ticketColumn: "quantity"),
+        "revenue": Aggregate(function: "sum", ticketColumn: "price"),
+    ]
+
+    static let daily = DailySalesRow.table
+
+    let dailyName: String
+    let ticketsName: String
+    let stageName: String
+
+    init(sql: WarehouseSQL, runTag: String) {
+        dailyName = sql.name(of: Self.daily)
+        ticketsName = sql.name(of: TicketRow.table)
+        let tag = runTag.filter { $0.isASCII && ($0.isLetter || $0.isNumber) }
+        stageName = "\(SQLQuoting.identifier(sql.database)).\(SQLQuoting.identifier("\(Self.daily.name)_stage_\(tag)"))"
+    }
+
+    /// The SELECT list over the ticket table, one expression per daily column, in table order.
+    static func selectList(version: UInt64) throws(WarehouseError) -> [String] {
+        try daily.columns.map { column throws(WarehouseError) in
+            if column.name == daily.versionColumn { return String(version) }
+            if daily.orderBy.contains(column.name) { return SQLQuoting.identifier(column.name) }
+            guard let aggregate = aggregates[column.name] else { throw .noExpression(column: column.name) }
+            return "\(aggregate.function)(\(SQLQuoting.identifier(aggregate.ticketColumn)))"
+        }
+    }
+
+    static var columnList: String { daily.columns.map { SQLQuoting.identifier($0.name) }.joined(separator: ", ") }
+
+    var dropStage: String { "DROP TABLE IF EXISTS \(stageName)" }
+    var createStage: String { "CREATE TABLE \(stageName) AS \(dailyName)" }
+    var truncateStage: String { "TRUNCATE TABLE \(stageName)" }
+
+    /// The fresh aggregate of `days` over all their sold tickets (`FINAL`: latest state).
+    func insertAggregate(days: [UInt16], version: UInt64) throws(WarehouseError) -> String {
+        let key = Self.daily.orderBy.map(SQLQuoting.identifier).joined(separator: ", ")
+        return """
+            INSERT INTO \(stageName) (\(Self.columnList))
+            SELECT \(try Self.selectList(version: version).joined(separator: ", "))
+            FROM \(ticketsName) FINAL
+            WHERE sales_date IN (\(Self.dayList(days))) AND is_sold = 1
+            GROUP BY \(key)
+            """
+    }
+
+    /// The days of `month` that this run does not recompute, as they are.
+    func copyUntouched(month: Int, days: [UInt16]) -> String {
+        """
+        INSERT INTO \(stageName) (\(Self.columnList))
+        SELECT \(Self.columnList) FROM \(dailyName) FINAL
+        WHERE \(DailySalesRow.monthPartition) = \(month) AND sales_date NOT IN (\(Self.dayList(days)))
+        """
+    }
+
+    /// Swaps the month in atomically: readers see the old month or the new one, never half.
+    func replacePartition(month: Int) -> String {
+        "ALTER TABLE \(dailyName) REPLACE PARTITION \(month) FROM \(stageName)"
+    }
+
+    /// The daily rows `days` have now, in column `daily_rows`.
+    func countRows(days: [UInt16]) -> String {
+        "SELECT count() AS daily_rows FROM \(dailyName) WHERE sales_date IN (\(Self.dayList(days)))"
+    }
+
+    static func dayList(_ days: [UInt16]) -> String {
+        days.map { "toDate('\(SalesCalendar.isoDate($0))')" }.joined(separator: ", ")
+    }
+}

@@ -1,0 +1,51 @@
+import ClickHouseHTTP
+import Testing
+@testable import Ingest
+
+/// The warehouse's statements as text: derived from the table definitions, identifiers quoted.
+@Suite struct WarehouseSQLTests {
+    /// The recompute's SELECT is built in the daily table's column order (the INSERT names the
+    /// same list), and each column has the expression that defines it.
+    @Test func theRecomputeComputesEachDailyColumnInTheTableOrder() throws {
+        let columns = DailySalesRow.table.columns.map(\.name)
+        let select = try DailySalesRecompute.selectList(version: 42)
+        #expect(select.count == columns.count)
+        #expect(Dictionary(uniqueKeysWithValues: zip(columns, select)) == [
+            "sales_date": "sales_date", "sale_ts": "max(payed_at)", "event_id": "event_id", "show_id": "show_id",
+            "city": "city", "tickets_sold": "sum(quantity)", "revenue": "sum(price)", "version": "42",
+        ])
+        let statement = try WarehouseSQL(database: "zakaz").dailySalesRecompute(runTag: "r1").insertAggregate(days: [20_395], version: 42)
+        #expect(statement.contains("(\(columns.joined(separator: ", ")))\nSELECT \(select.joined(separator: ", "))\n"))
+        #expect(statement.contains("GROUP BY sales_date, event_id, show_id, city"))
+        // It reads only columns the ticket table has.
+        let ticketColumns = Set(TicketRow.table.columns.map(\.name))
+        #expect(Set(DailySalesRecompute.aggregates.values.map(\.ticketColumn)).isSubset(of: ticketColumns))
+        #expect(Set(DailySalesRow.table.orderBy).isSubset(of: ticketColumns))
+    }
+
+    @Test func aDatabaseNameStartingWithADigitIsQuotedInEveryStatement() throws {
+        let sql = WarehouseSQL(database: "1st_org")
+        let recompute = sql.dailySalesRecompute(runTag: "run-1")
+        var statements = sql.schema.dropFirst() + [
+            sql.insert(into: JobRunRow.table), sql.successfulWindows(limit: 10), sql.optimize(InventoryRow.table),
+            recompute.dropStage, recompute.createStage, recompute.truncateStage,
+            recompute.copyUntouched(month: 202511, days: [20_395]), recompute.replacePartition(month: 202511),
+            recompute.countRows(days: [20_395]),
+        ]
+        statements.append(try recompute.insertAggregate(days: [20_395], version: 1))
+        #expect(sql.schema.first == "CREATE DATABASE IF NOT EXISTS `1st_org`")
+        for statement in statements {
+            #expect(statement.contains("`1st_org`."), "\(statement)")
+            #expect(!statement.contains(" 1st_org."), "\(statement)")
+        }
+        #expect(recompute.createStage == "CREATE TABLE `1st_org`.fact_qtickets_sales_daily_stage_run1 AS `1st_org`.fact_qtickets_sales_daily")
+        // A plain name stays as it is: configs/schema.sql does not change.
+        #expect(WarehouseSQL(database: "zakaz").schema.first == "CREATE DATABASE IF NOT EXISTS zakaz")
+    }
+
+    @Test func theCoverageReadIsThisJobsSuccessfulRuns() {
+        let query = WarehouseSQL(database: "zakaz").successfulWindows(limit: 10)
+        #expect(query.contains("WHERE job = '\(JobRunRow.jobName)' AND status = 'ok'"))
+        #expect(query.contains("FROM zakaz.meta_job_runs FINAL"))
+    }
+}

@@ -1,0 +1,89 @@
+import ClickHouseHTTP
+import Foundation
+import Ingest
+import Logging
+import QTicketsFake
+
+/// One end-to-end scenario: the fake QTickets API serving a generated organiser over real HTTP
+/// on loopback, a fresh database in the real ClickHouse, and runs through ``Ingestion`` (the
+/// entry point the command calls) against both.
+///
+/// Use ``with(_:faults:settings:databasePrefix:_:)``: it tears everything down, awaited, when
+/// the body returns or throws.
+public final class IngestHarness: Sendable {
+    public let database: String
+    public let token: String
+    public let fake: FakeQTicketsServer
+    /// For reading the warehouse back (no `?database=`: name `table(_:)`).
+    public let clickHouse: ClickHouseClient
+    /// The fake's URL and token, the database, and the test's settings, for `--envfile`.
+    public let envFile: String
+    /// The test ClickHouse's own env file (URL, user, password), for `--envfile`.
+    public let clickHouseEnvFile: String
+
+    /// Runs `body` with a started harness; afterwards drops the database, stops the fake and
+    /// removes the env file. `settings` override the harness's configuration keys.
+    public static func with<T>(
+        _ organiser: Organiser, faults: FaultPlan = .none, settings: [String: String] = [:], databasePrefix: String = "it_",
+        _ body: (IngestHarness) async throws -> T
+    ) async throws -> T {
+        let environment = try ClickHouseTestEnvironment.load()
+        let database = ClickHouseTestEnvironment.scratchDatabaseName(prefix: databasePrefix)
+        let token = "test-token-" + UUID().uuidString
+        let fake = try await FakeQTicketsServer.start(organiser: organiser, token: token, faults: faults)
+        let harness: IngestHarness
+        do {
+            var all = [
+                "QTICKETS_API_BASE_URL": fake.baseURL, "QTICKETS_API_TOKEN": token, "CLICKHOUSE_DB": database,
+                "TZ": "Europe/Moscow", "ORG_NAME": "test-organiser",
+                "QTICKETS_API_RPS": "500", "QTICKETS_API_CONCURRENCY": "8", "CLICKHOUSE_BATCH_AGE_MS": "200",
+            ]
+            all.merge(settings) { _, new in new }
+            let envFile = FileManager.default.temporaryDirectory.appendingPathComponent("\(database).env").path
+            try all.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "\n")
+                .write(toFile: envFile, atomically: true, encoding: .utf8)
+            harness = IngestHarness(
+                database: database, token: token, fake: fake, clickHouse: try environment.client(),
+                envFile: envFile, clickHouseEnvFile: environment.envFile
+            )
+        } catch {
+            try? await fake.shutdown()
+            throw error
+        }
+        return try await withCleanup { try await body(harness) } cleanup: { try await harness.shutdown() }
+    }
+
+    private init(database: String, token: String, fake: FakeQTicketsServer, clickHouse: ClickHouseClient, envFile: String, clickHouseEnvFile: String) {
+        self.database = database
+        self.token = token
+        self.fake = fake
+        self.clickHouse = clickHouse
+        self.envFile = envFile
+        self.clickHouseEnvFile = clickHouseEnvFile
+    }
+
+    /// The configuration a run gets: the test ClickHouse's env file, then the harness's.
+    public var configuration: IngestConfiguration {
+        get throws { try IngestConfiguration.load(files: [clickHouseEnvFile, envFile], environment: [:]) }
+    }
+
+    /// One run through the entry point, in process.
+    public func run(sinceHours: Int, now: Date, dryRun: Bool = false) async throws -> RunReport {
+        var logger = Logger(label: "ingest-test")
+        logger.logLevel = .warning
+        let options = Ingestion.Options(sinceHours: sinceHours, dryRun: dryRun, now: now, toolVersion: "test")
+        return await Ingestion.run(configuration: try configuration, options: options, logger: logger)
+    }
+
+    /// `db.name` of a table of the harness's database, quoted where needed.
+    public func table(_ name: String) -> String {
+        "\(SQLQuoting.identifier(database)).\(SQLQuoting.identifier(name))"
+    }
+
+    private func shutdown() async throws {
+        try? await clickHouse.execute("DROP DATABASE IF EXISTS \(SQLQuoting.identifier(database))")
+        try? FileManager.default.removeItem(atPath: envFile)
+        try await clickHouse.shutdown()
+        try await fake.shutdown()
+    }
+}
