@@ -1,12 +1,13 @@
+/// The changes an order goes through, public so that tests can apply them in `modifyOrder`.
 extension FakeOrder {
     /// Tickets a refund may hit: of a paid, live order, neither cancelled nor refunded.
-    var refundableBaskets: [Int] {
+    public var refundableBaskets: [Int] {
         guard payed, deletedAt == nil else { return [] }
         return baskets.indices.filter { baskets[$0].deletedAt == nil && baskets[$0].refundedAt == nil }
     }
 
     /// One ticket refunded at `t`: `refunded_at` and both `updated_at` move; `payed` stays true.
-    mutating func refund(basket index: Int, at t: Int) {
+    public mutating func refund(basket index: Int, at t: Int) {
         baskets[index].refundedAt = t
         baskets[index].updatedAt = t
         updatedAt = max(updatedAt, t)
@@ -14,7 +15,7 @@ extension FakeOrder {
 
     /// The whole order cancelled at `t` (paid or pending): it and all its live tickets get
     /// `deleted_at`, barcodes go.
-    mutating func cancel(at t: Int) {
+    public mutating func cancel(at t: Int) {
         deletedAt = t
         for b in baskets.indices where baskets[b].deletedAt == nil {
             baskets[b].deletedAt = t
@@ -26,7 +27,7 @@ extension FakeOrder {
 
     /// A ticket scanned at the door at `t`: only `updated_at` (and `checked_at`) move; the
     /// numbers do not change. An order without a live paid ticket is only touched.
-    mutating func scan(at t: Int) {
+    public mutating func scan(at t: Int) {
         if let b = baskets.indices.first(where: { isSold(baskets[$0]) && baskets[$0].checkedAt == nil }) {
             baskets[b].checkedAt = t
             baskets[b].updatedAt = t
