@@ -22,6 +22,15 @@ CREATE TABLE IF NOT EXISTS zakaz.fact_qtickets_tickets
 ENGINE = ReplacingMergeTree(version)
 ORDER BY (ticket_id);
 
+CREATE TABLE IF NOT EXISTS zakaz.fact_qtickets_ticket_days
+(
+    sales_date Date,
+    ticket_id UInt64,
+    version UInt64
+)
+ENGINE = ReplacingMergeTree(version)
+ORDER BY (sales_date, ticket_id);
+
 CREATE TABLE IF NOT EXISTS zakaz.fact_qtickets_sales_daily
 (
     sales_date Date,
@@ -68,4 +77,29 @@ CREATE TABLE IF NOT EXISTS zakaz.meta_job_runs
 )
 ENGINE = ReplacingMergeTree(version)
 ORDER BY (job, run_id);
+
+CREATE TABLE IF NOT EXISTS zakaz.meta_ingest_settings
+(
+    key String,
+    value String,
+    updated_at DateTime,
+    version UInt64
+)
+ENGINE = ReplacingMergeTree(version)
+ORDER BY (key);
+
+CREATE TABLE IF NOT EXISTS zakaz.meta_ingest_lock
+(
+    lock_key String,
+    run_id String,
+    host String,
+    machine String,
+    pid UInt32,
+    claimed_at DateTime,
+    heartbeat_at DateTime,
+    released UInt8,
+    version UInt64
+)
+ENGINE = ReplacingMergeTree(version)
+ORDER BY (lock_key, run_id);
 

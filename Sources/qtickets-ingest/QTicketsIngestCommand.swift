@@ -17,8 +17,10 @@ struct QTicketsIngestCommand: AsyncParsableCommand {
             configs/.env.qtickets_api.sample.
 
             Exit status: 0 the run succeeded; 1 the run failed (recorded in meta_job_runs when \
-            ClickHouse was reachable); 64 bad command line; 78 a missing or malformed configuration \
-            key (nothing was sent anywhere); 130 interrupted by SIGINT/SIGTERM (recorded as failed).
+            ClickHouse was reachable); 64 bad command line; 75 another run holds the lock of this \
+            database and organiser (one line names it; nothing was written); 78 a missing or \
+            malformed configuration key (nothing was sent anywhere), or a TZ other than the \
+            warehouse's (nothing was written); 130 interrupted by SIGINT/SIGTERM (recorded as failed).
             """,
         version: ToolVersion.current
     )
@@ -32,6 +34,11 @@ struct QTicketsIngestCommand: AsyncParsableCommand {
     @Flag(name: .customLong("dry-run"), help: "Fetch and transform everything, write nothing to ClickHouse, print what would be written.")
     var dryRun = false
 
+    @Option(
+        name: .customLong("wait-lock"),
+        help: ArgumentHelp("Queue behind a run that holds the lock for up to this many seconds, instead of exiting 75 at once.", valueName: "seconds"))
+    var waitLock: Int?
+
     @Flag(name: .customLong("verbose"), help: "Debug logging.")
     var verbose = false
 
@@ -41,6 +48,9 @@ struct QTicketsIngestCommand: AsyncParsableCommand {
     func validate() throws {
         guard (1...(24 * 365 * 20)).contains(sinceHours) else {
             throw ValidationError("--since-hours must be between 1 and 175200")
+        }
+        if let waitLock, !(1...(24 * 3_600)).contains(waitLock) {
+            throw ValidationError("--wait-lock must be between 1 and 86400 seconds")
         }
     }
 
@@ -66,7 +76,8 @@ struct QTicketsIngestCommand: AsyncParsableCommand {
             return handler
         }
         let logger = Logger(label: "qtickets-ingest")
-        let options = Ingestion.Options(sinceHours: sinceHours, dryRun: dryRun, toolVersion: ToolVersion.current)
+        let options = Ingestion.Options(
+            sinceHours: sinceHours, dryRun: dryRun, toolVersion: ToolVersion.current, waitLock: waitLock.map { .seconds($0) })
         let report = await SignalCanceller.cancelOnSignal(logger: logger) {
             await Ingestion.run(configuration: configuration, options: options, logger: logger)
         }

@@ -29,7 +29,7 @@ import Testing
         var statements = sql.schema.dropFirst() + [
             sql.insert(into: JobRunRow.table), sql.successfulWindows(limit: 10), sql.optimize(InventoryRow.table),
             recompute.dropStage, recompute.createStage, recompute.truncateStage,
-            recompute.copyUntouched(month: 202511, days: [20_395]), recompute.replacePartition(month: 202511),
+            recompute.copyUntouched(months: [202511], days: [20_395]), recompute.replacePartitions(months: [202511, 202512]),
             recompute.countRows(days: [20_395]),
         ]
         statements.append(try recompute.insertAggregate(days: [20_395], version: 1))

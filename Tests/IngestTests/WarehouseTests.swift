@@ -50,7 +50,7 @@ import Testing
     @Test func theDailyNumbersCountOnlySoldTickets() async throws {
         try await withWarehouse { warehouse, client, database in
             let rows = HandMadeOrders.rows(HandMadeOrders.mixed)
-            let sink = warehouse.sink(for: TicketRow.self)
+            let sink = warehouse.ticketSink()
             try await sink.append(contentsOf: rows)
             #expect(try await sink.finish() == 4)
             let day = try #require(rows.first?.salesDay)
@@ -71,7 +71,7 @@ import Testing
         try await withWarehouse { warehouse, client, database in
             let early = HandMadeOrders.order(id: 1, baskets: [Basket(id: 11, showID: 7, price: 100)])
             let later = HandMadeOrders.order(id: 2, payedAt: "2025-11-05T12:00:00+03:00", baskets: [Basket(id: 21, showID: 7, price: 250)])
-            let sink = warehouse.sink(for: TicketRow.self)
+            let sink = warehouse.ticketSink()
             try await sink.append(contentsOf: HandMadeOrders.rows(early) + HandMadeOrders.rows(later))
             _ = try await sink.finish()
             let days = Set((HandMadeOrders.rows(early) + HandMadeOrders.rows(later)).map(\.salesDay))
@@ -82,7 +82,7 @@ import Testing
                 id: 1, updatedAt: "2025-11-12T10:00:00+03:00",
                 baskets: [Basket(id: 11, showID: 7, price: 100, refundedAt: HandMadeOrders.date("2025-11-12T09:00:00+03:00"))]
             )
-            let refundSink = warehouse.sink(for: TicketRow.self)
+            let refundSink = warehouse.ticketSink()
             try await refundSink.append(contentsOf: HandMadeOrders.rows(refunded))
             _ = try await refundSink.finish()
             let earlyDay = try #require(HandMadeOrders.rows(refunded).first?.salesDay)

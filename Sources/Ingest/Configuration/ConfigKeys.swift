@@ -72,6 +72,13 @@ public enum ConfigKeys {
     public static let clickHouseCAFile = ConfigKey.path(
         "CLICKHOUSE_CA_FILE", doc: "a CA bundle to trust for a private reverse proxy (https verifies certificates)",
         example: "/etc/ssl/private-ca.pem")
+    public static let lockDirectory = ConfigKey.path(
+        "INGEST_LOCK_DIR",
+        doc: "directory of the run lock's file (flock); unset: `/run/lock` if writable, else the temporary directory. Runs against one warehouse on one host must share it",
+        example: "/run/lock")
+    public static let lockTTLSeconds = ConfigKey.integer(
+        "INGEST_LOCK_TTL_SECONDS", in: 3...86_400, default: 180,
+        doc: "the run lock's lease in ClickHouse expires after this many seconds without a heartbeat (one every third of it)")
     public static let prometheusFile = ConfigKey.path(
         "INGEST_PROM_FILE", doc: "write a Prometheus textfile (node_exporter's textfile collector) at the end of each run",
         example: "/var/lib/node_exporter/textfile/qtickets_ingest.prom")
@@ -82,7 +89,7 @@ public enum ConfigKeys {
         timeZone, organiserName,
         apiRequestsPerSecond, apiBurst, apiConcurrency, apiTimeoutSeconds, apiMaxAttempts, ordersDateColumn,
         batchRows, batchBytes, batchAgeMilliseconds, gzip, gzipLevel, clickHouseTimeoutSeconds, clickHouseMaxAttempts,
-        clickHouseCAFile, prometheusFile,
+        clickHouseCAFile, lockDirectory, lockTTLSeconds, prometheusFile,
     ]
 
     /// Whether `name` is a declared key: only those are taken from the process environment.

@@ -37,6 +37,13 @@ public struct ConfigurationSource: Sendable {
         }
     }
 
+    /// Where `name`'s value comes from: `path:line`, `environment`, or `the built-in default`
+    /// (unset or empty), for messages that must say which line to fix.
+    public func origin(of name: String) -> String {
+        guard let found = values[name], !found.value.isEmpty else { return "the built-in default" }
+        return found.origin
+    }
+
     /// The value of `key`: its text from the files or the environment, or its default, parsed
     /// by its declaration. A missing required key or an invalid value throws an error that names
     /// the key and where the text came from, never the text.

@@ -33,6 +33,12 @@ public struct IngestConfiguration: Sendable {
     public var clickHouseTimeoutSeconds: Int
     public var clickHouseMaxAttempts: Int
     public var prometheusFile: String?
+    /// `INGEST_LOCK_DIR`; `nil`: ``RunLockSettings/defaultDirectory()``.
+    public var lockDirectory: String?
+    public var lockTTLSeconds: Int
+    /// Where each key's value came from (`path:line`, `environment`, `the built-in default`),
+    /// by key name: a check made later (the warehouse's time zone) names the line to fix.
+    public var origins: [String: String]
 
     /// Loads and validates. `environment` is the process environment (injected for tests).
     public static func load(files: [String], environment: [String: String]) throws(ConfigurationError) -> IngestConfiguration {
@@ -60,7 +66,10 @@ public struct IngestConfiguration: Sendable {
             compression: try source.value(of: ConfigKeys.gzip) ? .gzip(level: gzipLevel) : .none,
             clickHouseTimeoutSeconds: try source.value(of: ConfigKeys.clickHouseTimeoutSeconds),
             clickHouseMaxAttempts: try source.value(of: ConfigKeys.clickHouseMaxAttempts),
-            prometheusFile: try source.value(of: ConfigKeys.prometheusFile)
+            prometheusFile: try source.value(of: ConfigKeys.prometheusFile),
+            lockDirectory: try source.value(of: ConfigKeys.lockDirectory),
+            lockTTLSeconds: try source.value(of: ConfigKeys.lockTTLSeconds),
+            origins: Dictionary(uniqueKeysWithValues: ConfigKeys.all.map { ($0.name, source.origin(of: $0.name)) })
         )
     }
 }

@@ -53,6 +53,9 @@ public actor RunMetrics: QTicketsObserver {
         tables[report.table] = stats
     }
 
+    /// Rows written by one statement rather than the batching inserters (the inventory swap).
+    public func rowsWritten(_ rows: Int, table: String) { tables[table, default: .init()].rows += rows }
+
     public func add(_ counter: String, _ value: Int = 1) { counters[counter, default: 0] += value }
 
     public func recordPhase(_ name: String, seconds: Double) { phases[name, default: 0] += seconds }

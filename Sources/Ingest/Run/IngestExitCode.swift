@@ -6,7 +6,10 @@ public enum IngestExitCode: Int32, Sendable {
     case ok = 0
     /// The run started and failed (recorded in `meta_job_runs` when ClickHouse was reachable).
     case runFailed = 1
-    /// A missing or malformed configuration key; nothing was sent anywhere.
+    /// Another run holds the run lock (`EX_TEMPFAIL`); this one wrote nothing.
+    case lockBusy = 75
+    /// A missing or malformed configuration key (nothing was sent anywhere), or a `TZ` other
+    /// than the warehouse's (nothing was written).
     case configuration = 78
     /// Stopped by SIGINT/SIGTERM; recorded as failed.
     case interrupted = 130
@@ -18,6 +21,7 @@ public enum IngestExitCode: Int32, Sendable {
         case .configuration: self = .configuration
         case .run: self = .runFailed
         case .interrupted: self = .interrupted
+        case .lockBusy: self = .lockBusy
         }
     }
 }

@@ -32,7 +32,13 @@ public enum Ingestion {
     }
 
     /// The summary line operators grep for, and the Prometheus textfile when one is configured.
+    /// A run refused by the lock says so in one line and nothing else: the holder's run is the
+    /// one the summary and the textfile are about.
     static func publish(_ report: RunReport, configuration: IngestConfiguration, options: Options, logger: Logger) -> RunReport {
+        if report.failure == .lockBusy {
+            logger.error("\(report.message)")
+            return report
+        }
         var fields: Logger.Metadata = ["status": "\(report.status.rawValue)", "run_id": "\(report.runID)", "dry_run": "\(options.dryRun)"]
         for (key, value) in report.metrics.summaryFields() { fields[key] = "\(value)" }
         if !report.message.isEmpty { fields["error"] = "\(report.message)" }

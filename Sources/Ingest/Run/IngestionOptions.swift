@@ -1,8 +1,9 @@
 import Foundation
 
 extension Ingestion {
-    /// What the command line (or a test) asks of one run. `now`, `runID` and `toolVersion` are
-    /// injected so tests can place a run in time and find its row.
+    /// What the command line (or a test) asks of one run. `now`, `runID`, `toolVersion` and
+    /// `wallClock` are injected so tests can place a run in time, find its row, and step the
+    /// host clock back.
     public struct Options: Sendable {
         public var sinceHours: Int
         /// Writes nothing: the run gets a ``DryRunWarehouse``, decided once in ``Ingestion``.
@@ -10,13 +11,24 @@ extension Ingestion {
         public var now: Date
         public var runID: String
         public var toolVersion: String
+        /// `--wait-lock`: queue behind a run that holds the lock this long, instead of exiting
+        /// at once (``RunLock``).
+        public var waitLock: Duration?
+        /// The host's clock, read for the versions a run stamps (``VersionClock``) and the
+        /// fetch times of ticket versions.
+        public var wallClock: @Sendable () -> Date
 
-        public init(sinceHours: Int, dryRun: Bool, now: Date = Date(), runID: String = UUID().uuidString.lowercased(), toolVersion: String) {
+        public init(
+            sinceHours: Int, dryRun: Bool, now: Date = Date(), runID: String = UUID().uuidString.lowercased(), toolVersion: String,
+            waitLock: Duration? = nil, wallClock: @escaping @Sendable () -> Date = Date.init
+        ) {
             self.sinceHours = sinceHours
             self.dryRun = dryRun
             self.now = now
             self.runID = runID
             self.toolVersion = toolVersion
+            self.waitLock = waitLock
+            self.wallClock = wallClock
         }
     }
 }

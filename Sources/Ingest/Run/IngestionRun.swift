@@ -3,23 +3,43 @@ import Logging
 
 /// One ingestion run, as its steps (DESIGN.md §2):
 ///
-/// 1. ``PrepareWarehouse``: the schema (idempotent) and the run's `running` row.
+/// 0. ``AdmitRun``: the warehouse's time zone checked (read only), the run lock taken; a run
+///    refused here writes nothing at all.
+/// 1. ``PrepareWarehouse``: the schema (idempotent), the settings, the run's `running` row.
 /// 2. The coverage read (``CoverageTracker``), then ``FetchEvents``: the live events, all pages.
 /// 3. ``LoadSalesAndInventory``: at once, the orders changed in the window streamed into ticket
-///    rows (``SalesPipeline``) and the pollable shows' seats into inventory rows
-///    (``InventorySnapshot``); both sinks flushed even after a failure.
+///    rows (``SalesPipeline``, through the stored-state look-up) and the pollable shows' seats
+///    into the inventory, swapped in whole; the ticket sink flushed even after a failure.
 /// 4. ``RecomputeDailySales``: the touched days' daily facts, inside the warehouse.
-/// 5. ``FinishRun``: the final status with the metrics, the small tables merged, the report.
+/// 5. ``FinishRun``: the final status with the metrics, the small tables merged, the report;
+///    then the lock is released.
 ///
 /// A failure anywhere (a fatal API error, a batch that could not be written, a malformed order
-/// that had to be skipped, a signal) ends the run as `error` with its message: never a silent
-/// partial success.
+/// that had to be skipped, a show whose seats failed, a signal, a lost lock) ends the run as
+/// `error` with its message: never a silent partial success.
 struct IngestionRun: Sendable {
     let context: RunContext
 
     /// Runs to the end and reports; never throws.
     func run() async -> RunReport {
+        let loss = LockLoss()
+        let lock: RunLock?
+        do {
+            lock = try await AdmitRun(context: context).run(loss: loss)
+        } catch {
+            return await refused(error)
+        }
         logStart()
+        // The locked part runs in a task of its own, so that a lost lease can stop it; a
+        // signal (this task cancelled) stops it too.
+        let locked = Task { await runLocked(loss: loss) }
+        loss.attach { locked.cancel() }
+        let report = await withTaskCancellationHandler { await locked.value } onCancel: { locked.cancel() }
+        await lock?.release()
+        return report
+    }
+
+    private func runLocked(loss: LockLoss) async -> RunReport {
         var failure: FinishRun.Failure?
         var rows: [String: Int] = [:]
         var recorded = false
@@ -27,29 +47,55 @@ struct IngestionRun: Sendable {
             try await PrepareWarehouse(context: context).run()
             recorded = true
         } catch {
-            failure = Self.failure(error, prefix: "ClickHouse not usable: ")
+            failure = Self.failure(error, lost: loss.reason, prefix: "ClickHouse not usable: ")
         }
         if recorded {
             do {
-                rows = try await load()
+                (rows, failure) = try await load()
             } catch {
-                failure = Self.failure(error)
+                failure = Self.failure(error, lost: loss.reason)
             }
         }
         return await FinishRun(context: context).run(failure: failure, rows: rows, recorded: recorded)
     }
 
-    /// Steps 2 to 4; returns the rows written (or, in a dry run, that would be) per table.
-    private func load() async throws -> [String: Int] {
+    /// Steps 2 to 4; returns the rows written (or, in a dry run, that would be) per table, and
+    /// the failure of a part that did not stop the rest (shows whose seats failed).
+    private func load() async throws -> ([String: Int], FinishRun.Failure?) {
         let coveredSince = CoverageTracker.coveredSince(current: context.window, previous: try await context.warehouse.successfulWindows())
         let events = try await FetchEvents(context: context).run()
         let loaded = try await LoadSalesAndInventory(context: context).run(events: events, coveredSince: coveredSince)
         let daily = try await RecomputeDailySales(context: context).run(days: loaded.touchedDays)
-        return [TicketRow.table.name: loaded.ticketRows, InventoryRow.table.name: loaded.inventoryRows, DailySalesRow.table.name: daily]
+        let rows = [TicketRow.table.name: loaded.ticketRows, InventoryRow.table.name: loaded.inventoryRows, DailySalesRow.table.name: daily]
+        guard !loaded.failedShows.isEmpty else { return (rows, nil) }
+        let ids = loaded.failedShows.prefix(20).map { String($0.showID) }.joined(separator: ",")
+        let first = loaded.failedShows[0].error
+        return (rows, FinishRun.Failure(
+            kind: .run,
+            message: "seats of \(loaded.failedShows.count) show(s) could not be fetched (show ids \(ids)); their previous inventory rows were kept; first error: \(first)"))
     }
 
-    /// A failure as the report says it: a cancellation (a signal) is `interrupted`.
-    static func failure(_ error: any Error, prefix: String = "") -> FinishRun.Failure {
+    /// A run that did not get in: nothing was written, nothing is recorded.
+    private func refused(_ error: any Error) async -> RunReport {
+        let failure: FinishRun.Failure
+        switch error {
+        case let error as RunLockError:
+            if case .busy = error { failure = .init(kind: .lockBusy, message: "\(error)") } else { failure = .init(kind: .configuration, message: "\(error)") }
+        case let error as TimeZoneMismatch:
+            failure = .init(kind: .configuration, message: "\(error)")
+        default:
+            failure = Self.failure(error, lost: nil, prefix: "ClickHouse not usable: ")
+        }
+        return RunReport(
+            runID: context.options.runID, failure: failure.kind, message: failure.message,
+            metrics: await context.metrics.snapshot(), rowsByTable: [:], preview: [])
+    }
+
+    /// A failure as the report says it: a cancellation is `interrupted` (a signal), or the lost
+    /// lock that caused it; another time zone is a configuration error.
+    static func failure(_ error: any Error, lost: String?, prefix: String = "") -> FinishRun.Failure {
+        if let lost { return .init(kind: .run, message: "stopped: \(lost)") }
+        if let mismatch = error as? TimeZoneMismatch { return .init(kind: .configuration, message: "\(mismatch)") }
         if error is CancellationError {
             return .init(kind: .interrupted, message: "interrupted: the run was cancelled (SIGINT/SIGTERM) before it finished")
         }

@@ -12,7 +12,8 @@ extension JobRunRow.Status {
 
 extension JobRunRow {
     /// This run's row in `meta_job_runs`: at its start (`running`, not finished) or at its end.
-    /// The version is the wall clock's, so the final row replaces the first.
+    /// The version comes from the run's ``VersionClock``, so the final row replaces the first
+    /// even if the host clock stepped back in between.
     init(run context: RunContext, status: Status, message: String = "", finishedAt: Date? = nil, rows: Int = 0, metrics: String = "{}") {
         self.init(
             runID: context.options.runID,
@@ -25,7 +26,7 @@ extension JobRunRow {
             windowFrom: context.window.from.dateTimeSeconds,
             windowTo: context.window.to.dateTimeSeconds,
             toolVersion: context.options.toolVersion,
-            version: Date().millisecondVersion
+            version: context.versions.next()
         )
     }
 }

@@ -3,17 +3,23 @@ import Logging
 import QTicketsAPI
 
 /// What the steps of one run share, set up once by ``Ingestion``: the API client, the
-/// warehouse and the sinks it handed out, the metrics, and the run's window.
+/// warehouse and the ticket sink it handed out, the metrics, the clocks, and the run's window.
 struct RunContext: Sendable {
     let configuration: IngestConfiguration
     let options: Ingestion.Options
     let api: QTicketsClient
     let warehouse: any Warehouse
-    let tickets: any RowSink<TicketRow>
-    let inventory: any RowSink<InventoryRow>
+    /// The ticket sink behind the stored-state look-up (a change that moves a ticket out of a
+    /// day fixes that day too).
+    let tickets: StoredDayLookup
     let metrics: RunMetrics
     let logger: Logger
     let calendar: SalesCalendar
+    /// The versions of `meta_job_runs`, inventory, settings and daily rows; seeded from the
+    /// warehouse before the first write (``PrepareWarehouse``).
+    let versions: VersionClock
+    /// The fetch times of ticket versions.
+    let fetchClock: FetchClock
     /// `[now − since-hours, now)`: the orders changed inside it are loaded.
     let window: CoverageTracker.Window
 
@@ -22,11 +28,21 @@ struct RunContext: Sendable {
         self.options = options
         self.api = api
         self.warehouse = warehouse
-        self.tickets = warehouse.sink(for: TicketRow.self)
-        self.inventory = warehouse.sink(for: InventoryRow.self)
+        self.tickets = StoredDayLookup(warehouse: warehouse, sink: warehouse.ticketSink())
         self.metrics = metrics
         self.logger = logger
         self.calendar = SalesCalendar(timeZone: configuration.timeZone)
+        self.versions = VersionClock(wallClock: options.wallClock)
+        self.fetchClock = FetchClock(wallClock: options.wallClock)
         self.window = CoverageTracker.Window(from: options.now.addingTimeInterval(-Double(options.sinceHours) * 3_600), to: options.now)
+    }
+}
+
+extension RunContext {
+    /// The warehouse's one time zone against this run's `TZ` and where it came from.
+    var timeZoneCheck: TimeZoneCheck {
+        TimeZoneCheck(
+            zone: calendar.timeZone, origin: configuration.origins[ConfigKeys.timeZone.name] ?? "the built-in default",
+            database: configuration.clickHouseDatabase)
     }
 }

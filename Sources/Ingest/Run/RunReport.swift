@@ -7,12 +7,15 @@ public struct RunReport: Sendable {
 
     /// Why a run failed.
     public enum Failure: Sendable, Equatable {
-        /// The clients could not be built from the configuration; nothing was sent anywhere.
+        /// The clients could not be built from the configuration (nothing was sent anywhere), or
+        /// the configuration does not fit the warehouse (another time zone; nothing was written).
         case configuration
         /// The API, ClickHouse, or malformed records the run had to skip.
         case run
         /// The run was cancelled (SIGINT/SIGTERM) before it finished.
         case interrupted
+        /// Another run holds the run lock; this one wrote nothing.
+        case lockBusy
     }
 
     public var runID: String

@@ -6,8 +6,11 @@ import ClickHouseHTTP
 public enum IngestSchema {
     public static let tables: [TableDefinition] = [
         TicketRow.table,
+        TicketDayRow.table,
         DailySalesRow.table,
         InventoryRow.table,
         JobRunRow.table,
+        SettingRow.table,
+        LockClaimRow.table,
     ]
 }

@@ -1,7 +1,8 @@
 import ClickHouseHTTP
 import Foundation
 
-/// The latest seat inventory of one show (`fact_qtickets_inventory_latest`).
+/// The latest seat inventory of one live, upcoming show (`fact_qtickets_inventory_latest`): the
+/// table holds exactly the shows that can still be sold, replaced whole by each run.
 public struct InventoryRow: ColumnarRow, WarehouseRow, Equatable {
     /// When the run polled the seats (Unix seconds): the same for every show of a run.
     public var snapshotAt: UInt32
@@ -13,7 +14,7 @@ public struct InventoryRow: ColumnarRow, WarehouseRow, Equatable {
     public var ticketsTotal: UInt64
     /// Of those, the seats still free.
     public var ticketsLeft: UInt64
-    /// The snapshot time in milliseconds: a later snapshot replaces an earlier one.
+    /// The run's version (``VersionClock``: wall-clock milliseconds, never below a stored one).
     public var version: UInt64
 
     public static let columns: [TableColumn<InventoryRow>] = [

@@ -18,16 +18,20 @@ public enum InventoryTransform {
         return (total, left)
     }
 
-    /// Shows of live, active events that are neither deleted nor finished.
+    /// Shows of live, active events that are neither deleted nor finished: exactly the shows
+    /// the inventory table holds after a run. Each show once (a listing that repeats an event
+    /// does not poll it twice).
     public static func pollableShows(of events: [Event], now: Date) -> [(event: Event, show: Show)] {
-        events.filter { $0.deletedAt == nil && $0.isActive }.flatMap { event in
+        var seen = Set<Int>()
+        return events.filter { $0.deletedAt == nil && $0.isActive }.flatMap { event in
             event.shows
-                .filter { $0.deletedAt == nil && ($0.finishDate.map { $0 > now } ?? true) }
+                .filter { $0.deletedAt == nil && ($0.finishDate.map { $0 > now } ?? true) && seen.insert($0.id).inserted }
                 .map { (event: event, show: $0) }
         }
     }
 
-    public static func row(event: Event, show: Show, seats: [Seat], snapshotAt: Date) -> InventoryRow {
+    /// `version`: the run's, from its ``VersionClock`` (never lower than a row already stored).
+    public static func row(event: Event, show: Show, seats: [Seat], snapshotAt: Date, version: UInt64) -> InventoryRow {
         let totals = totals(of: seats)
         return InventoryRow(
             snapshotAt: snapshotAt.dateTimeSeconds,
@@ -37,7 +41,7 @@ public enum InventoryTransform {
             city: event.city?.name ?? "",
             ticketsTotal: totals.total,
             ticketsLeft: totals.left,
-            version: snapshotAt.millisecondVersion
+            version: version
         )
     }
 }

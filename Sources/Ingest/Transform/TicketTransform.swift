@@ -12,13 +12,15 @@ public struct TicketTransform: Sendable {
 
     public init(calendar: SalesCalendar) { self.calendar = calendar }
 
+    /// `fetchedAt`: when this state of the order was fetched (later fetches of the same
+    /// `updated_at` second win).
     public func rows(for order: Order, city: String, fetchedAt: Date) -> [TicketRow] {
         let payedAt = order.payedAt
         let salesDay = payedAt.map { calendar.day(of: $0) } ?? 0
         let updatedAt = order.updatedAt ?? fetchedAt
-        // Version = the order's last change: replaying an older window cannot overwrite a
-        // newer state; the same state read twice is the same row.
-        let version = updatedAt.millisecondVersion
+        // The order's last change, ties within its second broken by the fetch: replaying an
+        // older window cannot overwrite a newer state (``TicketVersion``).
+        let version = TicketVersion.make(updatedAt: updatedAt, fetchedAt: fetchedAt)
         return order.baskets.map { basket in
             TicketRow(
                 ticketID: UInt64(clamping: basket.id),

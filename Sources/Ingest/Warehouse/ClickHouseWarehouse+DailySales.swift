@@ -1,16 +1,25 @@
 import ClickHouseHTTP
 
 extension ClickHouseWarehouse {
+    /// At most this many touched days, and months, per round of the recompute: a 15-minute
+    /// run's days (a few hundred, over as many months as years of history) fit one round; a
+    /// backfill's go in rounds of about a year, which bounds the statements' length and the set
+    /// of ticket ids each one builds.
+    static let recomputeDaysPerRound = 400
+    static let recomputeMonthsPerRound = 120
+
     /// Recomputes the daily sales facts of the touched days from the ticket table, inside
     /// ClickHouse.
     ///
-    /// Per touched month: a staging table (same structure as the daily table, named after the
-    /// run) receives the fresh aggregate of the touched days over **all** their tickets
-    /// (`FINAL`), plus the untouched days of that month copied as they are; then
-    /// `ALTER TABLE … REPLACE PARTITION` swaps the month in atomically. A day whose last ticket
-    /// was refunded loses its row instead of keeping a stale one, readers never see a
-    /// half-written month, and `count()` without `FINAL` is exact. Runs must not overlap (the
-    /// systemd timer runs one at a time).
+    /// Per round of touched months: a staging table (same structure as the daily table, named
+    /// after the run) receives the fresh aggregate of the touched days over **all** their
+    /// tickets (found through the ticket-day index, ``DailySalesRecompute/insertAggregate(days:version:)``),
+    /// plus the untouched days of those months copied as they are; then one
+    /// `ALTER TABLE … REPLACE PARTITION` per month swaps them in, each atomically. A day whose
+    /// last ticket was refunded loses its row instead of keeping a stale one, readers never see
+    /// a half-written month, and `count()` without `FINAL` is exact. The number of statements
+    /// does not grow with the months touched, and what they read follows the touched days (and
+    /// the daily rows of their months), not the ticket table. Runs never overlap (``RunLock``).
     public func recomputeDailySales(days: Set<UInt16>, version: UInt64) async throws -> Int {
         guard !days.isEmpty else { return 0 }
         let recompute = sql.dailySalesRecompute(runTag: runTag)
@@ -18,12 +27,12 @@ extension ClickHouseWarehouse {
         try await client.execute(recompute.dropStage)
         try await client.execute(recompute.createStage)
         do {
-            for (month, monthDays) in Dictionary(grouping: days, by: SalesCalendar.month).sorted(by: { $0.key < $1.key }) {
-                let days = monthDays.sorted()
+            for round in Self.rounds(of: days) {
+                let days = round.flatMap(\.days)
                 try await client.execute(recompute.truncateStage)
                 try await client.execute(try recompute.insertAggregate(days: days, version: version))
-                try await client.execute(recompute.copyUntouched(month: month, days: days))
-                try await client.execute(recompute.replacePartition(month: month))
+                try await client.execute(recompute.copyUntouched(months: round.map(\.month), days: days))
+                try await client.execute(recompute.replacePartitions(months: round.map(\.month)))
                 let counts = try await self.rows(of: recompute.countRows(days: days), named: "the daily row count") { row in
                     row["daily_rows"].flatMap { Int($0) }
                 }
@@ -35,5 +44,22 @@ extension ClickHouseWarehouse {
         }
         try await client.execute(recompute.dropStage)
         return rows
+    }
+
+    /// The touched months in order, with their days, cut into rounds.
+    static func rounds(of days: Set<UInt16>) -> [[(month: Int, days: [UInt16])]] {
+        let months = Dictionary(grouping: days, by: SalesCalendar.month).sorted { $0.key < $1.key }
+        var rounds: [[(month: Int, days: [UInt16])]] = [[]]
+        var dayCount = 0
+        for (month, monthDays) in months {
+            if let current = rounds.last, !current.isEmpty,
+                dayCount + monthDays.count > recomputeDaysPerRound || current.count >= recomputeMonthsPerRound {
+                rounds.append([])
+                dayCount = 0
+            }
+            rounds[rounds.count - 1].append((month, monthDays.sorted()))
+            dayCount += monthDays.count
+        }
+        return rounds
     }
 }

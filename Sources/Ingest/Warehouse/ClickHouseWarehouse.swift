@@ -4,9 +4,11 @@ import Logging
 
 /// The real warehouse: a ClickHouse database, reached through one ``ClickHouseClient``.
 ///
-/// Every statement of a run is sent from here (the daily recompute's sequence is in
-/// `ClickHouseWarehouse+DailySales.swift`), rendered by ``WarehouseSQL``; rows are streamed
-/// through ``BatchingInserter``s whose batch reports go to `onBatch` (the run's metrics).
+/// Every statement of a run is sent from here, rendered by ``WarehouseSQL`` and its siblings;
+/// the longer sequences have files of their own: the daily recompute (`+DailySales`), the
+/// inventory swap (`+Inventory`), the run lock's lease (`+LockLease`), the recorded settings
+/// (`+Settings`) and the stored-state look-up (`+StoredState`). Rows are streamed through
+/// ``BatchingInserter``s whose batch reports go to `onBatch` (the run's metrics).
 public struct ClickHouseWarehouse: Warehouse {
     let client: ClickHouseClient
     let sql: WarehouseSQL
@@ -51,19 +53,23 @@ public struct ClickHouseWarehouse: Warehouse {
         }
     }
 
-    public func sink<Row: WarehouseRow>(for type: Row.Type) -> any RowSink<Row> {
-        ClickHouseRowSink(inserter: BatchingInserter<Row>(
-            client: client, database: sql.database, configuration: batching, logger: logger, onBatch: onBatch
-        ))
+    public var lease: (any LockLease)? { self }
+
+    public func ticketSink() -> any RowSink<TicketRow> {
+        IndexedTicketSink(tickets: inserter(), index: inserter())
     }
 
+    /// The inventory is swapped in whole (one row per show); the job runs are merged so the
+    /// runbook sees a run once without `FINAL`.
     public func compact() async throws {
-        for table in [InventoryRow.table, JobRunRow.table] {
-            try await client.execute(sql.optimize(table))
-        }
+        try await client.execute(sql.optimize(JobRunRow.table))
     }
 
     public func preview() -> [String] { [] }
+
+    private func inserter<Row: RowBinaryRow>() -> BatchingInserter<Row> {
+        BatchingInserter<Row>(client: client, database: sql.database, configuration: batching, logger: logger, onBatch: onBatch)
+    }
 
     /// Runs `query` and decodes every row; a row that does not decode fails the read (`what`
     /// names the query in the error).

@@ -27,11 +27,13 @@ struct DailySalesRecompute: Sendable {
 
     let dailyName: String
     let ticketsName: String
+    let indexName: String
     let stageName: String
 
     init(sql: WarehouseSQL, runTag: String) {
         dailyName = sql.name(of: Self.daily)
         ticketsName = sql.name(of: TicketRow.table)
+        indexName = sql.name(of: TicketDayRow.table)
         let tag = runTag.filter { $0.isASCII && ($0.isLetter || $0.isNumber) }
         stageName = "\(SQLQuoting.identifier(sql.database)).\(SQLQuoting.identifier("\(Self.daily.name)_stage_\(tag)"))"
     }
@@ -52,30 +54,37 @@ struct DailySalesRecompute: Sendable {
     var createStage: String { "CREATE TABLE \(stageName) AS \(dailyName)" }
     var truncateStage: String { "TRUNCATE TABLE \(stageName)" }
 
-    /// The fresh aggregate of `days` over all their sold tickets (`FINAL`: latest state).
+    /// The fresh aggregate of `days` over all their sold tickets, in their latest state
+    /// (`FINAL`). The tickets are found through the ticket-day index: `ticket_id IN (…)` is a
+    /// primary-key look-up, so the statement reads the touched days' tickets, not the table. The
+    /// index may name a ticket that has since left a day; the filter on its current
+    /// `sales_date` (applied after `FINAL`) leaves it out.
     func insertAggregate(days: [UInt16], version: UInt64) throws(WarehouseError) -> String {
         let key = Self.daily.orderBy.map(SQLQuoting.identifier).joined(separator: ", ")
+        let dayList = Self.dayList(days)
         return """
             INSERT INTO \(stageName) (\(Self.columnList))
             SELECT \(try Self.selectList(version: version).joined(separator: ", "))
             FROM \(ticketsName) FINAL
-            WHERE sales_date IN (\(Self.dayList(days))) AND is_sold = 1
+            WHERE ticket_id IN (SELECT ticket_id FROM \(indexName) WHERE sales_date IN (\(dayList)))
+              AND sales_date IN (\(dayList)) AND is_sold = 1
             GROUP BY \(key)
             """
     }
 
-    /// The days of `month` that this run does not recompute, as they are.
-    func copyUntouched(month: Int, days: [UInt16]) -> String {
+    /// The days of `months` that this run does not recompute, as they are.
+    func copyUntouched(months: [Int], days: [UInt16]) -> String {
         """
         INSERT INTO \(stageName) (\(Self.columnList))
         SELECT \(Self.columnList) FROM \(dailyName) FINAL
-        WHERE \(DailySalesRow.monthPartition) = \(month) AND sales_date NOT IN (\(Self.dayList(days)))
+        WHERE \(DailySalesRow.monthPartition) IN (\(months.map(String.init).joined(separator: ", "))) AND sales_date NOT IN (\(Self.dayList(days)))
         """
     }
 
-    /// Swaps the month in atomically: readers see the old month or the new one, never half.
-    func replacePartition(month: Int) -> String {
-        "ALTER TABLE \(dailyName) REPLACE PARTITION \(month) FROM \(stageName)"
+    /// Swaps the months in, each atomically: readers see a month old or new, never half.
+    /// One statement for all of them.
+    func replacePartitions(months: [Int]) -> String {
+        "ALTER TABLE \(dailyName) " + months.map { "REPLACE PARTITION \($0) FROM \(stageName)" }.joined(separator: ", ")
     }
 
     /// The daily rows `days` have now, in column `daily_rows`.

@@ -5,15 +5,26 @@ import ClickHouseHTTP
 ///
 /// It computes no daily rows: that would need every ticket of the touched days in memory (or a
 /// warehouse to compute them in). It says how many days and months a real run would recompute
-/// instead, so a dry run's memory stays flat whatever the window.
+/// instead, so a dry run's memory stays flat whatever the window. It holds no lease: a dry run
+/// takes no lock, so it never keeps the timer's real run out.
 public actor DryRunWarehouse: Warehouse {
     private var runRows = 0
     private var recomputeDays = 0
     private var recomputeMonths = 0
+    private let inventory = DryRunRowSink<InventoryRow>()
+    private var keptShows = 0
 
     public init() {}
 
+    public nonisolated var lease: (any LockLease)? { nil }
+
     public func prepareSchema() {}
+
+    public func recordedSettings() -> [String: String] { [:] }
+    public func record(_ setting: SettingRow) {}
+    public func holdsTickets() -> Bool { false }
+    public func maxVersion() -> UInt64 { 0 }
+    public func fillTicketDayIndex() {}
 
     public func recordRun(_ row: JobRunRow) { runRows += 1 }
 
@@ -21,7 +32,16 @@ public actor DryRunWarehouse: Warehouse {
     /// a real run might have to complete.
     public func successfulWindows() -> [CoverageTracker.Window] { [] }
 
-    public nonisolated func sink<Row: WarehouseRow>(for type: Row.Type) -> any RowSink<Row> { DryRunRowSink<Row>() }
+    public nonisolated func ticketSink() -> any RowSink<TicketRow> { DryRunRowSink<TicketRow>() }
+
+    /// None stored: a dry run reads nothing.
+    public func storedSalesDays(ticketIDs: [UInt64]) -> [UInt64: UInt16] { [:] }
+
+    public func replaceInventory(with rows: [InventoryRow], keepingShows: [UInt64]) async -> Int {
+        await inventory.append(contentsOf: rows)
+        keptShows = keepingShows.count
+        return rows.count
+    }
 
     public func recomputeDailySales(days: Set<UInt16>, version: UInt64) -> Int {
         recomputeDays = days.count
@@ -31,8 +51,10 @@ public actor DryRunWarehouse: Warehouse {
 
     public func compact() {}
 
-    public func preview() -> [String] {
-        [
+    public func preview() async -> [String] {
+        var lines = await inventory.preview()
+        if keptShows > 0 { lines.append("  (and the previous rows of \(keptShows) shows whose seats could not be fetched)") }
+        return lines + [
             "\(DailySalesRow.table.name): \(recomputeDays) days in \(recomputeMonths) months would be recomputed from the ticket table",
             "\(JobRunRow.table.name): \(runRows) rows (start and end of the run)",
         ]

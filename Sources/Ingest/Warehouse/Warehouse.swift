@@ -6,12 +6,29 @@ import ClickHouseHTTP
 /// and ``DryRunWarehouse`` (`--dry-run`: writes nothing, says what it would have done). The run
 /// is given one and never asks which; the sinks it streams rows into come from it too, so one
 /// decision picks both.
-///
-/// Later concerns each get their room here: the run lock's lease, the recorded settings, the
-/// inventory swap, statement retries, cluster DDL.
 public protocol Warehouse: Sendable {
+    /// The run lock's lease in this warehouse; `nil` for a warehouse nothing is written to
+    /// (a dry run takes no lock and never blocks a real run).
+    var lease: (any LockLease)? { get }
+
     /// Creates the database and the tables if they are missing (idempotent).
     func prepareSchema() async throws
+
+    /// What the warehouse records about itself (``SettingRow``), by key; empty when it records
+    /// nothing (or does not exist yet).
+    func recordedSettings() async throws -> [String: String]
+
+    /// Records one setting (the latest version of a key wins).
+    func record(_ setting: SettingRow) async throws
+
+    /// Whether the ticket table exists and holds a row.
+    func holdsTickets() async throws -> Bool
+
+    /// The highest version of the rows runs stamp themselves (``VersionClock`` starts above it).
+    func maxVersion() async throws -> UInt64
+
+    /// Puts every ticket written before the ticket-day index existed into it (idempotent).
+    func fillTicketDayIndex() async throws
 
     /// Writes one row of `meta_job_runs`: a run's `running` row, then its final one (the same
     /// key with a higher version replaces it).
@@ -20,8 +37,15 @@ public protocol Warehouse: Sendable {
     /// The windows of this job's earlier successful runs, latest first (``CoverageTracker``).
     func successfulWindows() async throws -> [CoverageTracker.Window]
 
-    /// Where to stream rows of `Row`'s table.
-    func sink<Row: WarehouseRow>(for type: Row.Type) -> any RowSink<Row>
+    /// Where to stream ticket rows: the ticket table and the ticket-day index.
+    func ticketSink() -> any RowSink<TicketRow>
+
+    /// The day each of `ticketIDs` counts in now, for those stored as sold.
+    func storedSalesDays(ticketIDs: [UInt64]) async throws -> [UInt64: UInt16]
+
+    /// Replaces the inventory with `rows` plus the current rows of `keepingShows` (whose seats
+    /// could not be fetched), atomically; returns the rows it holds now.
+    func replaceInventory(with rows: [InventoryRow], keepingShows: [UInt64]) async throws -> Int
 
     /// Recomputes the daily sales facts of `days` (day numbers) from all their tickets, stamped
     /// `version`; returns how many daily rows those days have now.

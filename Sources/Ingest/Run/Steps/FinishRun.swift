@@ -26,14 +26,14 @@ struct FinishRun: Sendable {
             metrics: await context.metrics.snapshot(), rowsByTable: rows, preview: []
         )
         if recorded { await record(report) }
-        report.preview = await context.tickets.preview() + context.inventory.preview() + context.warehouse.preview()
+        report.preview = await context.tickets.preview() + context.warehouse.preview()
         return report
     }
 
     /// Outside any cancelled task: a run stopped by a signal is still recorded as failed.
     private func record(_ report: RunReport) async {
         let row = JobRunRow(
-            run: context, status: JobRunRow.Status(report.status), message: report.message, finishedAt: Date(),
+            run: context, status: JobRunRow.Status(report.status), message: report.message, finishedAt: context.options.wallClock(),
             rows: report.rowsProcessed, metrics: report.metrics.json()
         )
         let warehouse = context.warehouse

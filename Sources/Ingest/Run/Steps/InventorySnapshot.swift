@@ -1,53 +1,74 @@
 import QTicketsAPI
 
 /// Step 3, inventory: the seats of every pollable show (live, not finished) → one inventory row
-/// per show → the inventory sink.
+/// per show, collected (one row per show: thousands, not millions) for the swap.
+///
+/// A show whose seats cannot be fetched (5xx, timeouts, after the client's retries) is caught
+/// here, per show: it never cancels the sales loading beside it. Its previous row is kept by
+/// the swap and the run ends `error` naming it (``LoadSalesAndInventory``).
 struct InventorySnapshot: Sendable {
+    struct Result: Sendable {
+        var rows: [InventoryRow] = []
+        /// Shows whose seats could not be fetched, with why.
+        var failed: [(showID: Int, error: String)] = []
+    }
+
     let context: RunContext
 
-    /// Returns how many rows went to the sink.
-    func run(events: [Event]) async throws -> Int {
+    func run(events: [Event]) async throws -> Result {
         let shows = InventoryTransform.pollableShows(of: events, now: context.options.now)
         guard !shows.isEmpty else {
             context.logger.warning("Inventory snapshot skipped", metadata: ["reason": "the API exposed no show ids to poll", "events": "\(events.count)"])
-            return 0
+            return Result()
         }
-        let written = try await context.metrics.measure("inventory") { try await poll(shows) }
-        context.logger.info("Inventory snapshot taken", metadata: ["shows": "\(written)"])
-        return written
+        let result = try await context.metrics.measure("inventory") { try await poll(shows) }
+        context.logger.info("Inventory snapshot taken", metadata: ["shows": "\(result.rows.count)", "failed": "\(result.failed.count)"])
+        return result
     }
 
     /// Fans out per show; the rate-limiting actor inside the client keeps the real pace, the
     /// width only keeps the number of waiting tasks small. A show whose seats are not found is
-    /// skipped (counted), not fatal.
-    private func poll(_ shows: [(event: Event, show: Show)]) async throws -> Int {
+    /// skipped (counted): it is gone.
+    private func poll(_ shows: [(event: Event, show: Show)]) async throws -> Result {
+        enum Outcome: Sendable { case row(InventoryRow), notFound, failed(Int, String) }
         let width = max(1, context.configuration.apiConcurrency * 2)
         let context = self.context
-        var written = 0
-        try await withThrowingTaskGroup(of: InventoryRow?.self) { group in
+        // One version for the snapshot: every row of it was polled by this run.
+        let version = context.versions.next()
+        var result = Result()
+        try await withThrowingTaskGroup(of: Outcome.self) { group in
             var pending = shows[...]
             func startNext() {
                 guard let (event, show) = pending.popFirst() else { return }
                 group.addTask {
                     do {
                         let seats = try await context.api.seats(showID: show.id)
-                        return InventoryTransform.row(event: event, show: show, seats: seats, snapshotAt: context.options.now)
+                        return .row(InventoryTransform.row(
+                            event: event, show: show, seats: seats, snapshotAt: context.options.now, version: version))
                     } catch let error as QTicketsError where error.isNotFound {
                         context.logger.warning("Seats not found for show; inventory row skipped", metadata: ["show_id": "\(show.id)"])
                         await context.metrics.add("inventory_shows_not_found")
-                        return nil
+                        return .notFound
+                    } catch {
+                        if error is CancellationError || Task.isCancelled { throw error }
+                        context.logger.error("Seats of a show could not be fetched; its previous inventory row is kept", metadata: [
+                            "show_id": "\(show.id)", "error": "\(error)",
+                        ])
+                        await context.metrics.add("inventory_shows_failed")
+                        return .failed(show.id, "\(error)")
                     }
                 }
             }
             for _ in 0..<width { startNext() }
-            while let row = try await group.next() {
-                if let row {
-                    try await context.inventory.append(row)
-                    written += 1
+            while let outcome = try await group.next() {
+                switch outcome {
+                case .row(let row): result.rows.append(row)
+                case .notFound: break
+                case let .failed(id, error): result.failed.append((id, error))
                 }
                 startNext()
             }
         }
-        return written
+        return result
     }
 }

@@ -1,19 +1,23 @@
 import Foundation
 import QTicketsAPI
 
-/// Step 3: sales and inventory at once, into the run's two sinks.
+/// Step 3: sales and inventory at once.
 ///
 /// The orders changed in the window become ticket rows (``SalesPipeline``) while the pollable
 /// shows' seats become inventory rows (``InventorySnapshot``); every request of both goes
-/// through the client's one rate-limiting actor. Whatever happens, both sinks are flushed
-/// before the step returns or throws.
+/// through the client's one rate-limiting actor. Whatever happens, the ticket sink is flushed
+/// before the step returns or throws. A complete inventory snapshot then replaces the
+/// inventory table atomically, keeping the previous rows of the shows whose seats failed.
 struct LoadSalesAndInventory: Sendable {
     struct Loaded: Sendable {
         /// Days whose daily facts must be recomputed.
         var touchedDays: Set<UInt16>
         /// Ticket rows written (as the sink counts them).
         var ticketRows: Int
+        /// Rows the inventory table holds now.
         var inventoryRows: Int
+        /// Shows whose seats could not be fetched: their previous rows were kept, the run fails.
+        var failedShows: [(showID: Int, error: String)]
     }
 
     let context: RunContext
@@ -21,9 +25,9 @@ struct LoadSalesAndInventory: Sendable {
     func run(events: [Event], coveredSince: Date) async throws -> Loaded {
         let sales = SalesPipeline(context: context)
         let inventory = InventorySnapshot(context: context)
-        enum Output: Sendable { case sales(SalesPipeline.Result), inventory(Int) }
+        enum Output: Sendable { case sales(SalesPipeline.Result), inventory(InventorySnapshot.Result) }
         var salesResult: SalesPipeline.Result?
-        var inventoryRows = 0
+        var snapshot: InventorySnapshot.Result?
         var pipelineError: (any Error)?
         do {
             try await withThrowingTaskGroup(of: Output.self) { group in
@@ -32,34 +36,45 @@ struct LoadSalesAndInventory: Sendable {
                 for try await output in group {
                     switch output {
                     case let .sales(value): salesResult = value
-                    case let .inventory(count): inventoryRows = count
+                    case let .inventory(value): snapshot = value
                     }
                 }
             }
         } catch {
             pipelineError = error
         }
-        let (tickets, inventoryFlush) = await flush()
+        let tickets = await flushTickets()
+        var inventoryRows = 0
+        if let snapshot, !Task.isCancelled {
+            do {
+                inventoryRows = try await replaceInventory(with: snapshot)
+            } catch where pipelineError != nil {
+                context.logger.error("Could not replace the inventory", metadata: ["error": "\(error)"])
+            }
+        }
         if let pipelineError { throw pipelineError }
         let ticketRows = try tickets.get()
-        _ = try inventoryFlush.get()
-        guard let salesResult else { throw CancellationError() }
-        return Loaded(touchedDays: salesResult.touchedDays, ticketRows: ticketRows, inventoryRows: inventoryRows)
+        guard let salesResult, let snapshot else { throw CancellationError() }
+        return Loaded(
+            touchedDays: salesResult.touchedDays, ticketRows: ticketRows, inventoryRows: inventoryRows, failedShows: snapshot.failed)
+    }
+
+    /// The live shows' rows, plus the previous rows of the shows that failed.
+    private func replaceInventory(with snapshot: InventorySnapshot.Result) async throws -> Int {
+        let kept = snapshot.failed.map { UInt64(clamping: $0.showID) }
+        let rows = try await context.metrics.measure("inventory_swap") {
+            try await context.warehouse.replaceInventory(with: snapshot.rows, keepingShows: kept)
+        }
+        await context.metrics.rowsWritten(snapshot.rows.count, table: InventoryRow.table.name)
+        return rows
     }
 
     /// Flushes whatever is buffered, even after a failure or a signal: outside the cancelled
     /// task, so in-flight batches are written (they are idempotent) or their loss is reported.
-    private func flush() async -> (Result<Int, any Error>, Result<Int, any Error>) {
+    private func flushTickets() async -> Result<Int, any Error> {
         let tickets = context.tickets
-        let inventory = context.inventory
         return await Task {
-            async let ticketRows = Self.capture { try await tickets.finish() }
-            async let inventoryRows = Self.capture { try await inventory.finish() }
-            return await (ticketRows, inventoryRows)
+            do { return .success(try await tickets.finish()) } catch { return .failure(error) }
         }.value
-    }
-
-    private static func capture<T: Sendable>(_ body: @Sendable () async throws -> T) async -> Result<T, any Error> {
-        do { return .success(try await body()) } catch { return .failure(error) }
     }
 }

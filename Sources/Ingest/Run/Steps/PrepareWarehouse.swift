@@ -1,11 +1,34 @@
-/// Step 1: the schema (created if missing) and the run's `running` row in `meta_job_runs`,
+/// Step 1, under the run lock: the schema (created if missing), the versions seeded above the
+/// warehouse's highest, the time zone recorded (or checked again), the ticket-day index filled
+/// once for a warehouse built before it, and the run's `running` row in `meta_job_runs`, all
 /// before anything is fetched: a warehouse that cannot be written fails the run at once, and a
 /// run that got this far is always recorded with its final status.
 struct PrepareWarehouse: Sendable {
     let context: RunContext
 
     func run() async throws {
-        try await context.warehouse.prepareSchema()
-        try await context.warehouse.recordRun(JobRunRow(run: context, status: .running))
+        let warehouse = context.warehouse
+        try await warehouse.prepareSchema()
+        context.versions.seed(atLeast: try await warehouse.maxVersion())
+        let settings = try await warehouse.recordedSettings()
+        try await context.timeZoneCheck.ensure(
+            warehouse, settings: settings, versions: context.versions, now: context.options.wallClock(), logger: context.logger)
+        if settings[SettingRow.Key.ticketDaysIndex.rawValue] != SettingRow.indexComplete {
+            try await fillTicketDayIndex()
+        }
+        try await warehouse.recordRun(JobRunRow(run: context, status: .running))
+    }
+
+    /// Every ticket already stored goes into the index, once (idempotent if interrupted: the
+    /// next run fills again until it is recorded complete).
+    private func fillTicketDayIndex() async throws {
+        let warehouse = context.warehouse
+        if try await warehouse.holdsTickets() {
+            context.logger.info("Filling the ticket-day index from the ticket table (once, for tickets written before it existed)")
+            try await context.metrics.measure("ticket_days_fill") { try await warehouse.fillTicketDayIndex() }
+        }
+        try await warehouse.record(SettingRow(
+            key: .ticketDaysIndex, value: SettingRow.indexComplete, updatedAt: context.options.wallClock().dateTimeSeconds,
+            version: context.versions.next()))
     }
 }

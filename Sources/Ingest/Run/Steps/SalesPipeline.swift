@@ -52,10 +52,22 @@ struct SalesPipeline: Sendable {
     }
 
     /// Days that start before the covered edge may be only partly in the ticket table: fetch
-    /// all of their orders by payment time before they are recomputed.
+    /// all of their orders by payment time before they are recomputed. The days tickets moved
+    /// out of (``StoredDayLookup``) are touched too, and a completion may find more of them.
     private func complete(_ state: inout SalesPipelineState, coveredSince: Date) async throws {
         let calendar = context.calendar
-        let incomplete = state.result.touchedDays.filter { calendar.start(ofDay: $0) < coveredSince }
+        var completed = Set<UInt16>()
+        while true {
+            state.result.touchedDays.formUnion(try await context.tickets.takeMovedDays())
+            let incomplete = state.result.touchedDays.filter { calendar.start(ofDay: $0) < coveredSince && !completed.contains($0) }
+            guard !incomplete.isEmpty else { return }
+            completed.formUnion(incomplete)
+            try await complete(days: incomplete, &state)
+        }
+    }
+
+    private func complete(days incomplete: Set<UInt16>, _ state: inout SalesPipelineState) async throws {
+        let calendar = context.calendar
         for range in Self.contiguousRanges(incomplete) {
             context.logger.debug("Completing days older than the covered window", metadata: [
                 "from": "\(SalesCalendar.isoDate(range.lowerBound))", "to": "\(SalesCalendar.isoDate(range.upperBound))",

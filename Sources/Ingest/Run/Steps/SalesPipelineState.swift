@@ -49,7 +49,7 @@ struct SalesPipelineState {
     }
 
     private mutating func emit(_ order: Order, city: String, pipeline: SalesPipeline) async throws {
-        let rows = pipeline.transform.rows(for: order, city: city, fetchedAt: pipeline.context.options.now)
+        let rows = pipeline.transform.rows(for: order, city: city, fetchedAt: pipeline.context.fetchClock.now())
         for row in rows {
             if row.payedAt != 0 { result.touchedDays.insert(row.salesDay) }
             if row.isSold { result.soldTickets += Int(row.quantity) }

@@ -1,0 +1,139 @@
+import Foundation
+import Logging
+
+/// One run at a time per warehouse database and organiser, on one host or several.
+///
+/// Two layers. A `flock` on a lock file (``FileLock``): exact and instant on one host, and
+/// released by the kernel however the holder dies. Then a lease in the warehouse
+/// (``LockLease``): the run inserts a claim stamped with the server's `now()`, waits until any
+/// claim of the same or an earlier server second must be visible (the settle), and holds the
+/// lock if its claim is the earliest live one (``LeaseElection``). A heartbeat every TTL/3 keeps
+/// the claim live; a claim without one for a TTL is dead and the next run takes over, saying
+/// so. A holder on this machine whose process is gone is dead at once.
+///
+/// Without `--wait-lock` a loser gives up at once (``RunLockError/busy(key:holder:waited:)``);
+/// with it, the loser's claim stays queued (heartbeating) until it is the earliest or the wait
+/// is over. ``release()`` lets go of both layers; it must run on every exit path.
+public actor RunLock {
+    /// Past the claim's server second, how long in-flight claims of that second get to land.
+    static let settleMargin: Duration = .milliseconds(300)
+
+    let settings: RunLockSettings
+    let lease: any LockLease
+    let file: FileLock
+    let identity: MachineIdentity
+    let logger: Logger
+    /// The renewal task (``startHeartbeat(loss:)``).
+    var heartbeat: Task<Void, Never>?
+    private(set) var holding = false
+    private var released = false
+
+    private init(settings: RunLockSettings, lease: any LockLease, file: FileLock, identity: MachineIdentity, logger: Logger) {
+        self.settings = settings
+        self.lease = lease
+        self.file = file
+        self.identity = identity
+        self.logger = logger
+    }
+
+    /// Takes both layers, or throws ``RunLockError`` (or the warehouse's error). `loss` hears
+    /// about a lease lost while the run holds it.
+    public static func acquire(
+        _ settings: RunLockSettings, lease: any LockLease, identity: MachineIdentity = .current, logger: Logger, loss: LockLoss
+    ) async throws -> RunLock {
+        let started = ContinuousClock.now
+        let deadline = settings.wait.map { started + $0 }
+        let waited = { settings.wait.map { _ in Int((ContinuousClock.now - started).components.seconds) } }
+        let file = try FileLock.open(directory: settings.directory, name: settings.fileName)
+        do {
+            while !file.tryLock() {
+                guard let deadline, ContinuousClock.now < deadline else {
+                    throw RunLockError.busy(key: settings.key, holder: await file.holder(), waited: waited())
+                }
+                try await Task.sleep(for: .milliseconds(200))
+            }
+        } catch {
+            file.close()
+            throw error
+        }
+        file.write(LockHolder(host: identity.host, pid: identity.pid, runID: settings.runID, since: Date()))
+        let lock = RunLock(settings: settings, lease: lease, file: file, identity: identity, logger: logger)
+        do {
+            try await lease.prepareLease()
+            let claimed = try await lease.claim(key: settings.key, runID: settings.runID, as: identity)
+            await lock.startHeartbeat(loss: loss)
+            try await lock.settle(after: claimed)
+            try await lock.elect(deadline: deadline, waited: waited)
+            return lock
+        } catch {
+            await lock.release()
+            throw error
+        }
+    }
+
+    /// Lets go: the lease first (so a run on this host never finds our claim live after our
+    /// flock is gone), then the flock. Outside any cancelled task: a run stopped by a signal
+    /// releases too. Idempotent.
+    public func release() async {
+        guard !released else { return }
+        released = true
+        heartbeat?.cancel()
+        await heartbeat?.value
+        let (lease, settings, logger) = (lease, settings, logger)
+        await Task {
+            do {
+                try await lease.release(key: settings.key, runIDs: [settings.runID])
+            } catch {
+                logger.warning("Could not release the run lock's lease; it expires without a heartbeat", metadata: [
+                    "lock": "\(settings.key)", "ttl_seconds": "\(settings.ttlSeconds)", "error": "\(error)",
+                ])
+            }
+        }.value
+        file.close()
+    }
+
+    /// Waits until the server's clock is past the claim's second, and a little more.
+    private func settle(after claimed: UInt32) async throws {
+        while try await lease.serverNow() <= claimed {
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        try await Task.sleep(for: Self.settleMargin)
+    }
+
+    /// Holds the lock, or waits for it until `deadline`, or throws `busy`.
+    private func elect(deadline: ContinuousClock.Instant?, waited: () -> Int?) async throws {
+        while true {
+            switch try await decide() {
+            case let .won(takenOver, stale):
+                for claim in takenOver { reportTakeOver(from: claim) }
+                if !stale.isEmpty { try? await lease.release(key: settings.key, runIDs: stale.map(\.runID)) }
+                holding = true
+                return
+            case let .lost(holder):
+                guard let deadline, ContinuousClock.now < deadline else {
+                    throw RunLockError.busy(key: settings.key, holder: holder?.holder, waited: waited())
+                }
+                try await Task.sleep(for: min(.seconds(1), .seconds(settings.ttlSeconds) / 3))
+            }
+        }
+    }
+
+    func decide() async throws -> LeaseElection.Outcome {
+        let claims = try await lease.claims(key: settings.key, ttlSeconds: settings.ttlSeconds)
+        return LeaseElection.decide(claims: claims, runID: settings.runID, isGone: isGone)
+    }
+
+    /// A claim of this machine whose process no longer exists: dead for sure.
+    nonisolated func isGone(_ claim: LeaseClaim) -> Bool {
+        claim.machine == identity.machine && claim.pid != identity.pid && !MachineIdentity.isAlive(pid: claim.pid)
+    }
+
+    private func reportTakeOver(from claim: LeaseClaim) {
+        let reason = isGone(claim)
+            ? "its process is gone (same machine)"
+            : "no heartbeat since \(Date(timeIntervalSince1970: TimeInterval(claim.heartbeatAt)).formatted(.iso8601)), more than the TTL"
+        logger.warning("Took over the run lock from a holder that stopped", metadata: [
+            "lock": "\(settings.key)", "holder": "\(claim.holder)", "reason": "\(reason)", "ttl_seconds": "\(settings.ttlSeconds)",
+        ])
+    }
+}
