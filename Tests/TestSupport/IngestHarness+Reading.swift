@@ -1,3 +1,4 @@
+import ClickHouseHTTP
 import Foundation
 import QTicketsFake
 
@@ -68,6 +69,25 @@ extension IngestHarness {
         var parts: [String] = []
         for (name, columns) in tables.sorted(by: { $0.key < $1.key }) {
             parts.append(name + ": " + (try await scalar("SELECT count(), sum(cityHash64(\(columns))) FROM \(table(name)) FINAL")))
+        }
+        return parts.joined(separator: " | ")
+    }
+
+    /// Every table of the database, every column, every stored row (no `FINAL`): any write at
+    /// all changes it, a version, a lock claim or a setting included.
+    public func everyTableFingerprint() async throws -> String {
+        let names = try await clickHouse.queryRows(
+            "SELECT name FROM system.tables WHERE database = \(SQLQuoting.stringLiteral(database)) ORDER BY name"
+        ).compactMap { $0["name"] }
+        var parts: [String] = []
+        for name in names {
+            // Every column as text: 18.16's cityHash64 takes no Decimal.
+            let columns = try await clickHouse.queryRows("""
+                SELECT name FROM system.columns
+                WHERE database = \(SQLQuoting.stringLiteral(database)) AND table = \(SQLQuoting.stringLiteral(name))
+                """).compactMap { $0["name"] }.map { "toString(\(SQLQuoting.identifier($0)))" }
+            let hash = "sum(cityHash64(\(columns.joined(separator: ", "))))"
+            parts.append(name + ": " + (try await scalar("SELECT count(), \(hash) FROM \(table(name))")))
         }
         return parts.joined(separator: " | ")
     }

@@ -20,6 +20,11 @@ public final class IngestHarness: Sendable {
     public let envFile: String
     /// The test ClickHouse's own env file (URL, user, password), for `--envfile`.
     public let clickHouseEnvFile: String
+    /// The run lock's directory (`INGEST_LOCK_DIR`), the harness's own; removed afterwards.
+    public let lockDirectory: String
+
+    /// `--envfile` for both env files, as a command-line run names them.
+    public var envFileArguments: [String] { ["--envfile", clickHouseEnvFile, "--envfile", envFile] }
 
     /// Runs `body` with a started harness; afterwards drops the database, stops the fake and
     /// removes the env file. `settings` override the harness's configuration keys.
@@ -33,7 +38,9 @@ public final class IngestHarness: Sendable {
         let fake = try await FakeQTicketsServer.start(organiser: organiser, token: token, faults: faults)
         let harness: IngestHarness
         do {
+            let lockDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("\(database).locks").path
             var all = [
+                "INGEST_LOCK_DIR": lockDirectory,
                 "QTICKETS_API_BASE_URL": fake.baseURL, "QTICKETS_API_TOKEN": token, "CLICKHOUSE_DB": database,
                 "TZ": "Europe/Moscow", "ORG_NAME": "test-organiser",
                 "QTICKETS_API_RPS": "500", "QTICKETS_API_CONCURRENCY": "8", "CLICKHOUSE_BATCH_AGE_MS": "200",
@@ -44,7 +51,7 @@ public final class IngestHarness: Sendable {
                 .write(toFile: envFile, atomically: true, encoding: .utf8)
             harness = IngestHarness(
                 database: database, token: token, fake: fake, clickHouse: try environment.client(),
-                envFile: envFile, clickHouseEnvFile: environment.envFile
+                envFile: envFile, clickHouseEnvFile: environment.envFile, lockDirectory: lockDirectory
             )
         } catch {
             try? await fake.shutdown()
@@ -53,13 +60,17 @@ public final class IngestHarness: Sendable {
         return try await withCleanup { try await body(harness) } cleanup: { try await harness.shutdown() }
     }
 
-    private init(database: String, token: String, fake: FakeQTicketsServer, clickHouse: ClickHouseClient, envFile: String, clickHouseEnvFile: String) {
+    private init(
+        database: String, token: String, fake: FakeQTicketsServer, clickHouse: ClickHouseClient, envFile: String,
+        clickHouseEnvFile: String, lockDirectory: String
+    ) {
         self.database = database
         self.token = token
         self.fake = fake
         self.clickHouse = clickHouse
         self.envFile = envFile
         self.clickHouseEnvFile = clickHouseEnvFile
+        self.lockDirectory = lockDirectory
     }
 
     /// The configuration a run gets: the test ClickHouse's env file, then the harness's.
@@ -67,11 +78,14 @@ public final class IngestHarness: Sendable {
         get throws { try IngestConfiguration.load(files: [clickHouseEnvFile, envFile], environment: [:]) }
     }
 
-    /// One run through the entry point, in process.
-    public func run(sinceHours: Int, now: Date, dryRun: Bool = false) async throws -> RunReport {
+    /// One run through the entry point, in process. `wallClock`: the host clock the run reads
+    /// for its versions (a test steps it back).
+    public func run(
+        sinceHours: Int, now: Date, dryRun: Bool = false, wallClock: @escaping @Sendable () -> Date = Date.init
+    ) async throws -> RunReport {
         var logger = Logger(label: "ingest-test")
         logger.logLevel = .warning
-        let options = Ingestion.Options(sinceHours: sinceHours, dryRun: dryRun, now: now, toolVersion: "test")
+        let options = Ingestion.Options(sinceHours: sinceHours, dryRun: dryRun, now: now, toolVersion: "test", wallClock: wallClock)
         return await Ingestion.run(configuration: try configuration, options: options, logger: logger)
     }
 
@@ -83,6 +97,7 @@ public final class IngestHarness: Sendable {
     private func shutdown() async throws {
         try? await clickHouse.execute("DROP DATABASE IF EXISTS \(SQLQuoting.identifier(database))")
         try? FileManager.default.removeItem(atPath: envFile)
+        try? FileManager.default.removeItem(atPath: lockDirectory)
         try await clickHouse.shutdown()
         try await fake.shutdown()
     }

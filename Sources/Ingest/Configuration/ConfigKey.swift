@@ -28,6 +28,12 @@ public struct ConfigKey<Value: Sendable>: AnyConfigKey {
         self.parse = parse
     }
 
+    /// The text an unset key reads as (empty for a required key).
+    public var defaultText: String {
+        if case .defaulted(let text) = presence { return text }
+        return ""
+    }
+
     /// The value of `text`, or an error that names the key and `origin`, never the text.
     func value(of text: String, origin: String) throws(ConfigurationError) -> Value {
         guard let value = parse(text) else { throw .invalidValue(key: name, source: origin, expected: expected) }

@@ -44,6 +44,13 @@ public struct ConfigurationSource: Sendable {
         return found.origin
     }
 
+    /// The text `name` was set to, or `nil` when unset or empty: for messages that must show
+    /// a value as the operator wrote it (`TZ=UTC`, which Foundation calls GMT). Never for a secret.
+    public func text(of name: String) -> String? {
+        guard let found = values[name], !found.value.isEmpty else { return nil }
+        return found.value
+    }
+
     /// The value of `key`: its text from the files or the environment, or its default, parsed
     /// by its declaration. A missing required key or an invalid value throws an error that names
     /// the key and where the text came from, never the text.

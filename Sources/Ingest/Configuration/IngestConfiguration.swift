@@ -18,6 +18,8 @@ public struct IngestConfiguration: Sendable {
     public var clickHouseDatabase: String
     public var clickHouseCAFile: String?
     public var timeZone: TimeZone
+    /// `TZ` as written (`UTC`), for messages: `timeZone.identifier` may spell it otherwise.
+    public var timeZoneName: String
     public var organiserName: String
 
     public var apiRequestsPerSecond: Double
@@ -53,6 +55,7 @@ public struct IngestConfiguration: Sendable {
             clickHouseDatabase: try source.value(of: ConfigKeys.clickHouseDatabase),
             clickHouseCAFile: try source.value(of: ConfigKeys.clickHouseCAFile),
             timeZone: try source.value(of: ConfigKeys.timeZone),
+            timeZoneName: source.text(of: ConfigKeys.timeZone.name) ?? ConfigKeys.timeZone.defaultText,
             organiserName: try source.value(of: ConfigKeys.organiserName),
             apiRequestsPerSecond: try source.value(of: ConfigKeys.apiRequestsPerSecond),
             apiBurst: try source.value(of: ConfigKeys.apiBurst),

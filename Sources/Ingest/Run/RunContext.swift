@@ -42,7 +42,8 @@ extension RunContext {
     /// The warehouse's one time zone against this run's `TZ` and where it came from.
     var timeZoneCheck: TimeZoneCheck {
         TimeZoneCheck(
-            zone: calendar.timeZone, origin: configuration.origins[ConfigKeys.timeZone.name] ?? "the built-in default",
+            zone: calendar.timeZone, name: configuration.timeZoneName,
+            origin: configuration.origins[ConfigKeys.timeZone.name] ?? "the built-in default",
             database: configuration.clickHouseDatabase)
     }
 }

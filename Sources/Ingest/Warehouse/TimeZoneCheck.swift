@@ -7,7 +7,8 @@ import Logging
 /// writing anything.
 struct TimeZoneCheck: Sendable {
     let zone: TimeZone
-    /// Where `TZ` came from (the configuration keeps origins).
+    /// `TZ` as written, and where it came from (the configuration keeps origins).
+    let name: String
     let origin: String
     let database: String
 
@@ -29,7 +30,7 @@ struct TimeZoneCheck: Sendable {
         }
         if try await warehouse.holdsTickets() {
             logger.warning("The warehouse recorded no time zone; adopting this run's", metadata: [
-                "database": "\(database)", "time_zone": "\(zone.identifier)", "from": "\(origin)",
+                "database": "\(database)", "time_zone": "\(zone.identifier)", "TZ": "\(name)", "from": "\(origin)",
                 "note": "its existing sales_date days are taken to be \(zone.identifier) days",
             ])
         }
@@ -39,6 +40,6 @@ struct TimeZoneCheck: Sendable {
 
     private func check(_ recorded: String) throws(TimeZoneMismatch) {
         guard recorded != zone.identifier else { return }
-        throw TimeZoneMismatch(configured: zone.identifier, origin: origin, recorded: recorded, database: database)
+        throw TimeZoneMismatch(configured: name, origin: origin, recorded: recorded, database: database)
     }
 }

@@ -1,6 +1,7 @@
 /// The run's `TZ` is not the zone the warehouse was built with: its days would mix two
 /// zones. A configuration error (exit 78), raised before the run writes anything.
 public struct TimeZoneMismatch: Error, Equatable, CustomStringConvertible {
+    /// `TZ` as written.
     public var configured: String
     /// Where the run's `TZ` came from: `file:line`, `environment`, or the built-in default.
     public var origin: String
