@@ -20,7 +20,8 @@ CREATE TABLE IF NOT EXISTS zakaz.fact_qtickets_tickets
     version UInt64
 )
 ENGINE = ReplacingMergeTree(version)
-ORDER BY (ticket_id);
+ORDER BY (ticket_id)
+SETTINGS index_granularity = 1024;
 
 CREATE TABLE IF NOT EXISTS zakaz.fact_qtickets_ticket_days
 (
@@ -29,7 +30,8 @@ CREATE TABLE IF NOT EXISTS zakaz.fact_qtickets_ticket_days
     version UInt64
 )
 ENGINE = ReplacingMergeTree(version)
-ORDER BY (sales_date, ticket_id);
+ORDER BY (sales_date, ticket_id)
+SETTINGS index_granularity = 256;
 
 CREATE TABLE IF NOT EXISTS zakaz.fact_qtickets_sales_daily
 (

@@ -94,6 +94,27 @@ import Testing
         }
     }
 
+    /// A holder that finds its claim gone (released by a successor that judged it dead) stops:
+    /// two runs must never write at once. Its run ends `error` and says why.
+    @Test func aHolderThatLostItsLeaseStopsItself() async throws {
+        try await IngestHarness.with(Self.organiser, faults: Self.slow, settings: LockScenario.settings.merging(["INGEST_LOCK_TTL_SECONDS": "3"]) { _, new in new }) { harness in
+            async let report = harness.run(sinceHours: 300, now: Date())
+            try await LockScenario.waitUntilRunning(harness)
+            try await harness.clickHouse.execute("""
+                INSERT INTO \(harness.table("meta_ingest_lock")) (lock_key, run_id, host, machine, pid, claimed_at, heartbeat_at, released, version)
+                SELECT lock_key, run_id, host, machine, pid, claimed_at, heartbeat_at, 1, 4611686018427387904
+                FROM \(harness.table("meta_ingest_lock")) FINAL WHERE released = 0
+                """)
+            let stopped = try await report
+            #expect(stopped.status == .error)
+            #expect(IngestExitCode(stopped) == .runFailed)
+            #expect(stopped.message.contains("the run lock was lost"), "\(stopped.message)")
+            let recorded = try await harness.scalar(
+                "SELECT status, positionCaseInsensitive(message, 'lock was lost') > 0 FROM \(harness.table("meta_job_runs")) FINAL")
+            #expect(recorded == "error\t1")
+        }
+    }
+
     /// `--wait-lock` queues behind the holder and runs after it; a wait that runs out exits 75
     /// and says how long it waited.
     @Test func waitLockQueuesBehindTheHolder() async throws {

@@ -30,7 +30,7 @@ import Testing
             sql.insert(into: JobRunRow.table), sql.successfulWindows(limit: 10), sql.optimize(InventoryRow.table),
             recompute.dropStage, recompute.createStage, recompute.truncateStage,
             recompute.copyUntouched(months: [202511], days: [20_395]), recompute.replacePartitions(months: [202511, 202512]),
-            recompute.countRows(days: [20_395]),
+            recompute.countStage,
         ]
         statements.append(try recompute.insertAggregate(days: [20_395], version: 1))
         #expect(sql.schema.first == "CREATE DATABASE IF NOT EXISTS `1st_org`")

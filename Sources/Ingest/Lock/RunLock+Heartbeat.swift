@@ -2,11 +2,12 @@ import Foundation
 
 extension RunLock {
     /// Renews the claim every TTL/3 (a queued claim too). Once the lock is held, each renewal
-    /// also checks the run still holds it; a run that cannot renew for a whole TTL, or finds
-    /// another claim ahead of its own, has lost the lease and `loss` stops it.
+    /// also checks the run still holds it; a run that finds another claim ahead of its own, or
+    /// could not renew for two thirds of the TTL (checked every third: so it stops before a
+    /// successor may take over), has lost the lease and `loss` stops it.
     func startHeartbeat(loss: LockLoss) {
         let interval = Duration.seconds(settings.ttlSeconds) / 3
-        let ttl = Duration.seconds(settings.ttlSeconds)
+        let lostAfter = interval * 2
         heartbeat = Task { [settings, lease, logger] in
             var renewed = ContinuousClock.now
             while !Task.isCancelled {
@@ -24,8 +25,8 @@ extension RunLock {
                     if Task.isCancelled { return }
                     logger.warning("Could not renew the run lock's lease", metadata: ["lock": "\(settings.key)", "error": "\(error)"])
                 }
-                if ContinuousClock.now - renewed >= ttl {
-                    return loss.report("the run lock was lost: its lease could not be renewed for \(settings.ttlSeconds) s")
+                if ContinuousClock.now - renewed >= lostAfter {
+                    return loss.report("the run lock was lost: its lease could not be renewed for \(lostAfter.components.seconds) s of its \(settings.ttlSeconds) s TTL")
                 }
             }
         }

@@ -31,12 +31,12 @@ extension ClickHouseWarehouse {
                 let days = round.flatMap(\.days)
                 try await client.execute(recompute.truncateStage)
                 try await client.execute(try recompute.insertAggregate(days: days, version: version))
-                try await client.execute(recompute.copyUntouched(months: round.map(\.month), days: days))
-                try await client.execute(recompute.replacePartitions(months: round.map(\.month)))
-                let counts = try await self.rows(of: recompute.countRows(days: days), named: "the daily row count") { row in
+                let counts = try await self.rows(of: recompute.countStage, named: "the daily row count") { row in
                     row["daily_rows"].flatMap { Int($0) }
                 }
                 rows += counts.reduce(0, +)
+                try await client.execute(recompute.copyUntouched(months: round.map(\.month), days: days))
+                try await client.execute(recompute.replacePartitions(months: round.map(\.month)))
             }
         } catch {
             try? await client.execute(recompute.dropStage)

@@ -72,11 +72,14 @@ struct DailySalesRecompute: Sendable {
             """
     }
 
-    /// The days of `months` that this run does not recompute, as they are.
+    /// The days of `months` that this run does not recompute, as they are. Without `FINAL`:
+    /// the daily table never holds a key twice (it is only ever written by swapping in a
+    /// stage of unique keys), so a plain read is the same rows, read in parallel, without
+    /// merging the months.
     func copyUntouched(months: [Int], days: [UInt16]) -> String {
         """
         INSERT INTO \(stageName) (\(Self.columnList))
-        SELECT \(Self.columnList) FROM \(dailyName) FINAL
+        SELECT \(Self.columnList) FROM \(dailyName)
         WHERE \(DailySalesRow.monthPartition) IN (\(months.map(String.init).joined(separator: ", "))) AND sales_date NOT IN (\(Self.dayList(days)))
         """
     }
@@ -87,10 +90,9 @@ struct DailySalesRecompute: Sendable {
         "ALTER TABLE \(dailyName) " + months.map { "REPLACE PARTITION \($0) FROM \(stageName)" }.joined(separator: ", ")
     }
 
-    /// The daily rows `days` have now, in column `daily_rows`.
-    func countRows(days: [UInt16]) -> String {
-        "SELECT count() AS daily_rows FROM \(dailyName) WHERE sales_date IN (\(Self.dayList(days)))"
-    }
+    /// The fresh rows of the touched days, in column `daily_rows`: counted in the stage right
+    /// after the aggregate, before the untouched days join them (a read of the touched days only).
+    var countStage: String { "SELECT count() AS daily_rows FROM \(stageName)" }
 
     static func dayList(_ days: [UInt16]) -> String {
         days.map { "toDate('\(SalesCalendar.isoDate($0))')" }.joined(separator: ", ")

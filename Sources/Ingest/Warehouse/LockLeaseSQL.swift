@@ -13,7 +13,7 @@ struct LockLeaseSQL: Sendable {
     var name: String { sql.name(of: Self.table) }
 
     var createDatabase: String { "CREATE DATABASE IF NOT EXISTS \(SQLQuoting.identifier(sql.database))" }
-    var createTable: String { Self.table.createTableSQL(database: sql.database) }
+    var createTable: String { IngestSchema.createTableSQL(Self.table, database: sql.database) }
 
     func claim(key: String, runID: String, identity: MachineIdentity) -> String {
         let values = [

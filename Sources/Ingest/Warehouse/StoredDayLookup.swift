@@ -15,10 +15,18 @@ public actor StoredDayLookup: RowSink {
     private var buffer: [TicketRow] = []
     private var inFlight: Task<Set<UInt16>, any Error>?
     private var movedDays = Set<UInt16>()
+    private var lookingUp = true
 
     public init(warehouse: any Warehouse, sink: any RowSink<TicketRow>) {
         self.warehouse = warehouse
         self.sink = sink
+    }
+
+    /// The warehouse held no ticket when the run began (a first backfill): nothing stored can
+    /// move, so rows go straight on without look-ups. A ticket this run writes twice needs none
+    /// either: the day of its first state is already touched.
+    public func skipLookUps() {
+        lookingUp = false
     }
 
     public func append(_ row: TicketRow) async throws {
@@ -58,10 +66,10 @@ public actor StoredDayLookup: RowSink {
     private func dispatch() async throws {
         guard !buffer.isEmpty else { return }
         try await settle()
-        let (rows, warehouse, sink) = (buffer, warehouse, sink)
+        let (rows, warehouse, sink, lookingUp) = (buffer, warehouse, sink, lookingUp)
         buffer = []
         inFlight = Task {
-            let stored = try await warehouse.storedSalesDays(ticketIDs: rows.map(\.ticketID))
+            let stored = lookingUp ? try await warehouse.storedSalesDays(ticketIDs: rows.map(\.ticketID)) : [:]
             try await sink.append(contentsOf: rows)
             return Set(stored.values)
         }

@@ -17,7 +17,7 @@ public struct WarehouseSQL: Sendable {
     /// The database and every table, each `IF NOT EXISTS`.
     public var schema: [String] {
         ["CREATE DATABASE IF NOT EXISTS \(SQLQuoting.identifier(database))"]
-            + IngestSchema.tables.map { $0.createTableSQL(database: database) }
+            + IngestSchema.tables.map { IngestSchema.createTableSQL($0, database: database) }
     }
 
     /// `configs/schema.sql`, the output of `qtickets-ingest --print-schema`.

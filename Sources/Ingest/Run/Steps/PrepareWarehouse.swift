@@ -13,17 +13,20 @@ struct PrepareWarehouse: Sendable {
         let settings = try await warehouse.recordedSettings()
         try await context.timeZoneCheck.ensure(
             warehouse, settings: settings, versions: context.versions, now: context.options.wallClock(), logger: context.logger)
+        let holdsTickets = try await warehouse.holdsTickets()
+        // Nothing stored before this run: no ticket can move out of a stored day.
+        if !holdsTickets { await context.tickets.skipLookUps() }
         if settings[SettingRow.Key.ticketDaysIndex.rawValue] != SettingRow.indexComplete {
-            try await fillTicketDayIndex()
+            try await fillTicketDayIndex(holdsTickets: holdsTickets)
         }
         try await warehouse.recordRun(JobRunRow(run: context, status: .running))
     }
 
     /// Every ticket already stored goes into the index, once (idempotent if interrupted: the
     /// next run fills again until it is recorded complete).
-    private func fillTicketDayIndex() async throws {
+    private func fillTicketDayIndex(holdsTickets: Bool) async throws {
         let warehouse = context.warehouse
-        if try await warehouse.holdsTickets() {
+        if holdsTickets {
             context.logger.info("Filling the ticket-day index from the ticket table (once, for tickets written before it existed)")
             try await context.metrics.measure("ticket_days_fill") { try await warehouse.fillTicketDayIndex() }
         }
