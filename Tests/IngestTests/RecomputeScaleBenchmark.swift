@@ -96,6 +96,7 @@ struct RecomputeScaleBenchmark {
                     run.recomputeSeconds = phases["recompute_daily", default: 0]
                     run.touchedDays = day.metrics.counters["touched_days"] ?? 0
                     run.tickets = best.tickets
+                    run.years = years
                     if run.clickHouseMilliseconds < best.clickHouseMilliseconds { best = run }
                 }
                 return best

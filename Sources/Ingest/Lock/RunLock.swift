@@ -26,6 +26,8 @@ public actor RunLock {
     /// The renewal task (``startHeartbeat(loss:)``).
     var heartbeat: Task<Void, Never>?
     private(set) var holding = false
+    /// Whether this run's claim was inserted (only then is there a lease to release).
+    private var claimed = false
     private var released = false
 
     private init(settings: RunLockSettings, lease: any LockLease, file: FileLock, identity: MachineIdentity, logger: Logger) {
@@ -60,9 +62,10 @@ public actor RunLock {
         let lock = RunLock(settings: settings, lease: lease, file: file, identity: identity, logger: logger)
         do {
             try await lease.prepareLease()
-            let claimed = try await lease.claim(key: settings.key, runID: settings.runID, as: identity)
+            let second = try await lease.claim(key: settings.key, runID: settings.runID, as: identity)
+            await lock.markClaimed()
             await lock.startHeartbeat(loss: loss)
-            try await lock.settle(after: claimed)
+            try await lock.settle(after: second)
             try await lock.elect(deadline: deadline, waited: waited)
             return lock
         } catch {
@@ -79,6 +82,7 @@ public actor RunLock {
         released = true
         heartbeat?.cancel()
         await heartbeat?.value
+        guard claimed else { return file.close() }
         let (lease, settings, logger) = (lease, settings, logger)
         await Task {
             do {
@@ -91,6 +95,8 @@ public actor RunLock {
         }.value
         file.close()
     }
+
+    private func markClaimed() { claimed = true }
 
     /// Waits until the server's clock is past the claim's second, and a little more.
     private func settle(after claimed: UInt32) async throws {
