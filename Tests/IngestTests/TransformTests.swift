@@ -26,11 +26,11 @@ import Testing
         #expect(rows.allSatisfy { $0.version == 1_762_758_000_000 })
     }
 
-    @Test func pendingAndCancelledOrdersSellNothing() {
+    @Test func pendingAndCancelledOrdersSellNothing() throws {
         let basket = [Basket(id: 1, showID: 7, price: 100)]
-        #expect(transform.rows(for: order(payed: false, payedAt: nil, baskets: basket), city: "", fetchedAt: fetched).map(\.status) == [.pending])
-        #expect(transform.rows(for: order(deleted: true, baskets: basket), city: "", fetchedAt: fetched).map(\.status) == [.cancelled])
-        let pending = transform.rows(for: order(payed: false, payedAt: nil, baskets: basket), city: "", fetchedAt: fetched)
+        #expect(try transform.rows(for: order(payed: false, payedAt: nil, baskets: basket), city: "", fetchedAt: fetched).map(\.status) == [.pending])
+        #expect(try transform.rows(for: order(deleted: true, baskets: basket), city: "", fetchedAt: fetched).map(\.status) == [.cancelled])
+        let pending = try transform.rows(for: order(payed: false, payedAt: nil, baskets: basket), city: "", fetchedAt: fetched)
         #expect(pending.first?.salesDay == 0 && pending.first?.payedAt == 0)
     }
 
