@@ -62,15 +62,17 @@ import Testing
         }
     }
 
-    /// Every column but the run-specific ones, rendered the same by both generations: date-times
-    /// as epoch seconds, decimals as exact values (18.16 prints `1234.50`, 26.x `1234.5`).
+    /// Every column but the run-specific ones, rendered the same by both generations: dates as
+    /// day numbers and date-times as epoch seconds, decimals as exact values (18.16 prints
+    /// `1234.50`, 26.x `1234.5`).
     static func contents(of table: TableDefinition, in harness: IngestHarness) async throws -> [String] {
         let columns = table.columns.filter { !runSpecific.contains($0.name) }
         let select = columns.map { column -> String in
             let name = SQLQuoting.identifier(column.name)
             switch column.type {
             case .dateTime, .nullable(.dateTime): return "toUnixTimestamp(\(name)) AS \(name)"
-            case .date, .decimal: return "toString(\(name)) AS \(name)"
+            case .date: return "toUInt16(\(name)) AS \(name)"  // day 0: 18.16 prints 0000-00-00, 26.x 1970-01-01
+            case .decimal: return "toString(\(name)) AS \(name)"
             default: return name
             }
         }

@@ -15,18 +15,34 @@ import Testing
         ?? UInt64(Date().timeIntervalSince1970 * 1000)
     static let rowsPerTable = 400
 
-    @Test func randomRowsOfEveryTableComeBackByteForByte() async throws {
+    @Test func randomRowsOfEveryTableComeBackByteForByteFrom18_16() async throws {
+        try await ClickHouseTestEnvironment.withScratchDatabase { client, database in
+            try await roundTripEveryTable(client, database)
+        }
+    }
+
+    /// The same rows through ClickHouse 26.x's engine (``ChDBServer``).
+    @Test func randomRowsOfEveryTableComeBackByteForByteFromTheCurrentEngine() async throws {
+        try await ChDBServer.with { chdb in
+            let client = try chdb.environment.client()
+            try await withCleanup {
+                try await ClickHouseTestEnvironment.withLeasedDatabase(client: client) { try await roundTripEveryTable(client, $0) }
+            } cleanup: {
+                try await client.shutdown()
+            }
+        }
+    }
+
+    func roundTripEveryTable(_ client: ClickHouseClient, _ database: String) async throws {
         print("RowRoundTripPropertyTests seed: \(Self.seed) (ROUND_TRIP_SEED=\(Self.seed) to repeat)")
         var random = SplitMix64(seed: Self.seed)
-        try await ClickHouseTestEnvironment.withScratchDatabase { client, database in
-            try await client.execute("CREATE DATABASE IF NOT EXISTS \(SQLQuoting.identifier(database))")
-            // Each table keyed by a unique integer the test controls (`key`), so that ORDER BY it
-            // gives the rows in the order they were generated.
-            try await roundTrip(client, database, (0..<Self.rowsPerTable).map { RandomRows.ticket(&random, key: UInt64($0)) }, key: "ticket_id")
-            try await roundTrip(client, database, (0..<Self.rowsPerTable).map { RandomRows.daily(&random, key: UInt64($0)) }, key: "event_id")
-            try await roundTrip(client, database, (0..<Self.rowsPerTable).map { RandomRows.inventory(&random, key: UInt64($0)) }, key: "show_id")
-            try await roundTrip(client, database, (0..<Self.rowsPerTable).map { RandomRows.jobRun(&random, key: $0) }, key: "run_id")
-        }
+        try await client.execute("CREATE DATABASE IF NOT EXISTS \(SQLQuoting.identifier(database))")
+        // Each table keyed by a unique integer the test controls (`key`), so that ORDER BY it
+        // gives the rows in the order they were generated.
+        try await roundTrip(client, database, (0..<Self.rowsPerTable).map { RandomRows.ticket(&random, key: UInt64($0)) }, key: "ticket_id")
+        try await roundTrip(client, database, (0..<Self.rowsPerTable).map { RandomRows.daily(&random, key: UInt64($0)) }, key: "event_id")
+        try await roundTrip(client, database, (0..<Self.rowsPerTable).map { RandomRows.inventory(&random, key: UInt64($0)) }, key: "show_id")
+        try await roundTrip(client, database, (0..<Self.rowsPerTable).map { RandomRows.jobRun(&random, key: $0) }, key: "run_id")
     }
 
     func roundTrip<Row: RowBinaryRow>(_ client: ClickHouseClient, _ database: String, _ rows: [Row], key: String) async throws {

@@ -68,15 +68,14 @@ public final class ChDBServer: Sendable {
         return ChDBServer(environment: try ClickHouseTestEnvironment.load(envFile: envFile), process: process, directory: directory)
     }
 
-    /// Stops the server (SIGTERM to its own PID), waits for it and removes its folder.
+    /// Stops the server and removes its folder. SIGKILL to its own PID: a test process may
+    /// ignore SIGTERM (an ignored signal stays ignored across exec, so the server would too),
+    /// and a throwaway engine has nothing to save.
     func stop() async {
-        let process = self.process
-        process.terminate()
-        await withCheckedContinuation { continuation in
-            DispatchQueue.global().async {
-                process.waitUntilExit()
-                continuation.resume()
-            }
+        let pid = process.processIdentifier
+        kill(pid, SIGKILL)
+        for _ in 0..<200 where process.isRunning {
+            try? await Task.sleep(for: .milliseconds(50))
         }
         try? FileManager.default.removeItem(at: directory)
     }
