@@ -93,6 +93,9 @@ enum RandomRows {
     static func uInt32(_ random: inout SplitMix64) -> UInt32 { random.pick([0, 1, UInt32.max, UInt32(truncatingIfNeeded: random.next())]) ?? 0 }
     /// Days since 1970: the first and the last a `Date` holds (2149-06-06), and any between.
     static func day(_ random: inout SplitMix64) -> UInt16 { random.pick([0, 1, UInt16.max, UInt16(truncatingIfNeeded: random.next())]) ?? 0 }
+    /// The same for the month-partitioned daily table, within a few months: a current server
+    /// refuses an insert that spans more than 100 partitions (`max_partitions_per_insert_block`).
+    static func partitionedDay(_ random: inout SplitMix64) -> UInt16 { random.pick([0, 1, UInt16.max, 20_000 + UInt16(random.next() % 90)]) ?? 0 }
 
     /// Non-negative `Decimal(18, 2)`: 0, a kopeck, the largest, and any.
     static func money(_ random: inout SplitMix64) -> Decimal {
@@ -110,7 +113,7 @@ enum RandomRows {
 
     static func daily(_ random: inout SplitMix64, key: UInt64) -> DailySalesRow {
         DailySalesRow(
-            salesDay: day(&random), saleTimestamp: uInt32(&random), eventID: key, showID: uInt64(&random), city: string(&random),
+            salesDay: partitionedDay(&random), saleTimestamp: uInt32(&random), eventID: key, showID: uInt64(&random), city: string(&random),
             ticketsSold: uInt64(&random), revenue: money(&random), version: uInt64(&random))
     }
 

@@ -37,4 +37,17 @@ import Testing
         print("EventsMutationTests outcomes: \(outcomes)")
         #expect(outcomes["decoded", default: 0] > 0 && outcomes["page failed", default: 0] > 0)
     }
+
+    /// The paths that do not go through the fast decoders: the events listing and the error
+    /// envelope of a non-2xx answer (both `JSONDecoder`) answer 100,000-deep nesting with a
+    /// typed error or a note, not a stack overflow.
+    @Test func deepNestingOnTheJSONDecoderPathsIsATypedError() throws {
+        let nested = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
+        for page in [nested, #"{"data":[{"id":1,"shows":\#(nested)}]}"#, #"{"data":\#(nested),"paging":{"total":1}}"#] {
+            #expect(throws: DecodingError.self) { try Self.decode(Array(page.utf8)) }
+        }
+        let answer = TransportResponse(status: 500, body: .init(string: #"{"error":\#(nested)}"#))
+        let failure = ResponseClassifier.failure(for: answer, endpoint: .orders)
+        #expect(failure.retryable && failure.error.status == 500)
+    }
 }
