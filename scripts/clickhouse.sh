@@ -30,10 +30,10 @@ port_is_free() {
     python3 -c 'import socket,sys; s=socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1); s.bind(("127.0.0.1",int(sys.argv[1]))); s.close()' "$1" 2>/dev/null
 }
 
-# `zakaz` (the demo and CLICKHOUSE_DB), 64 scratch databases, and 8 whose names start with a
-# digit (the identifier-quoting tests).
+# `zakaz` (the demo and CLICKHOUSE_DB), scripts/bench-e2e.sh's three, 64 scratch databases for
+# the tests, and 8 whose names start with a digit (the identifier-quoting tests).
 test_databases() {
-    local names=(zakaz)
+    local names=(zakaz bench_e2e_fetch bench_e2e_free bench_e2e_limited)
     for i in $(seq -w 0 63); do names+=("qt_t$i"); done
     for i in $(seq 0 7); do names+=("1qt_t0$i"); done
     echo "${names[*]}"
@@ -108,11 +108,14 @@ start() {
     if running; then
         # shellcheck disable=SC1090
         . "$envfile"
-        if ping_ok "$CH_HTTP_PORT" && [ -z "${CLICKHOUSE_TEST_DATABASES:-}" ]; then
-            # Started by an older version of this script: confine etl_writer now (the server
-            # reloads users.xml by itself within seconds) and publish the list.
+        local list; list="$(test_databases | tr ' ' ',')"
+        if ping_ok "$CH_HTTP_PORT" && [ "${CLICKHOUSE_TEST_DATABASES:-}" != "$list" ]; then
+            # Started by another version of this script: confine etl_writer to today's list (the
+            # server reloads users.xml by itself within seconds) and publish it.
             write_config "$CH_HTTP_PORT" "$CH_TCP_PORT" "$CLICKHOUSE_PASSWORD"
-            echo "CLICKHOUSE_TEST_DATABASES=$(test_databases | tr ' ' ',')" >> "$envfile"
+            grep -v '^CLICKHOUSE_TEST_DATABASES=' "$envfile" > "$envfile.new" || true
+            echo "CLICKHOUSE_TEST_DATABASES=$list" >> "$envfile.new"
+            chmod 600 "$envfile.new" && mv "$envfile.new" "$envfile"
             sleep 6
         fi
         if ping_ok "$CH_HTTP_PORT"; then

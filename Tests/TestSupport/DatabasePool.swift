@@ -8,8 +8,8 @@ import Foundation
 /// `scripts/clickhouse.sh` as `CLICKHOUSE_TEST_DATABASES`; a random name would be refused with
 /// Code 291. So tests lease names from that list: exclusively (a name is handed to one test
 /// until it is given back; a test that finds the pool empty waits), dropped before use (a
-/// crashed earlier run may have left it full) and after. `zakaz`, the server's own database,
-/// is not leased.
+/// crashed earlier run may have left it full) and after. Only the scratch names (`qt_t…`,
+/// `1qt_t…`) are leased: `zakaz` and the benchmarks' databases are on the list too.
 public actor DatabasePool {
     public struct Exhausted: Error, CustomStringConvertible {
         public var description: String {
@@ -31,7 +31,8 @@ public actor DatabasePool {
     /// drops nothing (``ClickHouseTestEnvironment/withScratchDatabase(digitFirst:_:)`` does).
     public func lease(digitFirst: Bool = false) async throws -> String {
         if capacity == nil {
-            let names = try ClickHouseTestEnvironment.load().testDatabases.filter { $0 != "zakaz" }
+            // The scratch names only: `zakaz` and the benchmarks' databases are not leased.
+            let names = try ClickHouseTestEnvironment.load().testDatabases.filter { $0.hasPrefix("qt_t") || $0.hasPrefix("1qt_t") }
             free = Dictionary(grouping: names, by: Self.startsWithDigit)
             capacity = free.mapValues(\.count)
         }
