@@ -1,9 +1,10 @@
 import Testing
 @testable import QTicketsAPI
 
-/// Issue 9.6: paging values come from the network and both decoders accept any `Int`; no value
-/// may trap (`(total + perPage - 1) / perPage` did for `total` near 2^63).
-@Suite struct PagingArithmeticTests {
+/// Issue 9.6: numbers that come from the network never trap. Paging values (both decoders
+/// accept any `Int`; `(total + perPage - 1) / perPage` trapped for `total` near 2^63) and
+/// `Retry-After` (`Duration.seconds(1e300)` traps).
+@Suite struct HostileNumberTests {
     @Test(arguments: [
         (Int.max, 1, Int.max),
         (Int.max, 50, Int.max / 50 + 1),
@@ -15,5 +16,11 @@ import Testing
     ])
     func pageCountNeverTraps(total: Int, perPage: Int, pages: Int) {
         #expect(Paging(perPage: perPage, currentPage: 1, total: total).pageCount == pages)
+    }
+
+    @Test(arguments: ["1e300", "9223372036854775807", "1e19", "-1e300", "99999999999999999999999"])
+    func aRetryAfterOfAnySizeIsCappedNotATrap(_ header: String) {
+        let wait = RetryAfter.parse(header)
+        #expect(wait == (header.hasPrefix("-") ? .zero : .seconds(3600)))
     }
 }
