@@ -69,4 +69,11 @@ import Testing
         #expect(throws: OrderValidation.Rejection.self) { try OrderValidation.check(order(payedAt: late, basket())) }
         #expect(throws: OrderValidation.Rejection.self) { try OrderValidation.check(order(payedAt: Date(timeIntervalSince1970: -1), basket())) }
     }
+
+    /// Three seats of `max_quantity` 2^63 − 1 used to trap summing the show's total.
+    @Test func seatQuantitiesThatOverflowAreATypedErrorNotATrap() throws {
+        let huge = (0..<3).map { Seat(id: "s\($0)", rootID: "r\($0)", maxQuantity: Int.max, freeQuantity: Int.max) }
+        #expect(throws: InventoryTransform.Overflow(seatID: "s2")) { try InventoryTransform.totals(of: huge) }
+        #expect(try InventoryTransform.totals(of: Array(huge.prefix(2))).total == UInt64(Int.max) * 2)
+    }
 }

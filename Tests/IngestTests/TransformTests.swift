@@ -34,7 +34,7 @@ import Testing
         #expect(pending.first?.salesDay == 0 && pending.first?.payedAt == 0)
     }
 
-    @Test func inventoryCountsEachRootSeatOnceAndSkipsDisabled() {
+    @Test func inventoryCountsEachRootSeatOnceAndSkipsDisabled() throws {
         let seats = [
             Seat(id: "full_A-1;1", rootID: "A-1;1", maxQuantity: 1, freeQuantity: 1),
             Seat(id: "child_A-1;1", rootID: "A-1;1", maxQuantity: 1, freeQuantity: 1),   // second tariff of the same seat
@@ -42,7 +42,7 @@ import Testing
             Seat(id: "full_A-1;3", rootID: "A-1;3", maxQuantity: 1, freeQuantity: 1, disabled: true),
             Seat(id: "dance", rootID: "dance", admission: true, maxQuantity: 300, freeQuantity: 120),
         ]
-        let totals = InventoryTransform.totals(of: seats)
+        let totals = try InventoryTransform.totals(of: seats)
         #expect(totals.total == 302)
         #expect(totals.left == 121)
     }
