@@ -54,6 +54,7 @@ import Testing
             #expect(version >= ClickHouseVersion(24, 1), "chDB reports \(version)")
             return try await scenario(on: chdb.environment)
         }
+        print("CurrentEngineTests: rows per table on 18.16 / the current engine: " + IngestSchema.tables.map { "\($0.name) \(old.tables[$0.name]?.count ?? 0)/\(current.tables[$0.name]?.count ?? 0)" }.joined(separator: ", "))
         #expect(old.reports == current.reports)
         for name in IngestSchema.tables.map(\.name) {
             let (a, b) = (old.tables[name] ?? [], current.tables[name] ?? [])
