@@ -25,6 +25,7 @@ struct MemberTable<Field: RawRepresentable & CaseIterable & Sendable>: Sendable 
     private var middles: [UInt8] = []
 
     init() {
+        precondition(Field.allCases.count <= Self.capacity / 2, "too many fields for one table")
         for field in Field.allCases {
             let name = Array(field.rawValue.utf8)
             precondition((1...Self.longest).contains(name.count), "member name length out of range: \(field.rawValue)")
