@@ -47,8 +47,8 @@ import Testing
             let refunded = HandMadeOrders.order(
                 updatedAt: updated, baskets: [Basket(id: 11, showID: 7, price: 100, refundedAt: HandMadeOrders.date(updated))])
             let fetched = HandMadeOrders.date(updated).addingTimeInterval(0.4)
-            let first = HandMadeOrders.transform.rows(for: sold, city: "Москва", fetchedAt: fetched)
-            let second = HandMadeOrders.transform.rows(for: refunded, city: "Москва", fetchedAt: fetched.addingTimeInterval(0.3))
+            let first = try HandMadeOrders.transform.rows(for: sold, city: "Москва", fetchedAt: fetched)
+            let second = try HandMadeOrders.transform.rows(for: refunded, city: "Москва", fetchedAt: fetched.addingTimeInterval(0.3))
             for rows in laterWrittenFirst ? [second, first] : [first, second] {
                 let sink = warehouse.ticketSink()
                 try await sink.append(contentsOf: rows)

@@ -4,9 +4,10 @@ extension ClickHouseWarehouse {
     /// At most this many touched days, and months, per round of the recompute: a 15-minute
     /// run's days (a few hundred, over as many months as years of history) fit one round; a
     /// backfill's go in rounds of about a year, which bounds the statements' length and the set
-    /// of ticket ids each one builds.
+    /// of ticket ids each one builds. Months stay under the 100 partitions a current server
+    /// accepts in one INSERT block (`max_partitions_per_insert_block`).
     static let recomputeDaysPerRound = 400
-    static let recomputeMonthsPerRound = 120
+    static let recomputeMonthsPerRound = 90
 
     /// Recomputes the daily sales facts of the touched days from the ticket table, inside
     /// ClickHouse.

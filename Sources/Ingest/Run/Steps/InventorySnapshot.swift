@@ -43,7 +43,7 @@ struct InventorySnapshot: Sendable {
                 group.addTask {
                     do {
                         let seats = try await context.api.seats(showID: show.id)
-                        return .row(InventoryTransform.row(
+                        return .row(try InventoryTransform.row(
                             event: event, show: show, seats: seats, snapshotAt: context.options.now, version: version))
                     } catch let error as QTicketsError where error.isNotFound {
                         context.logger.warning("Seats not found for show; inventory row skipped", metadata: ["show_id": "\(show.id)"])
