@@ -26,7 +26,7 @@ public actor RunLock {
     /// The renewal task (``startHeartbeat(loss:)``).
     var heartbeat: Task<Void, Never>?
     private(set) var holding = false
-    /// Whether this run's claim was inserted (only then is there a lease to release).
+    /// Whether this run got as far as claiming (before that there is no lease table to write to).
     private var claimed = false
     private var released = false
 
@@ -62,8 +62,10 @@ public actor RunLock {
         let lock = RunLock(settings: settings, lease: lease, file: file, identity: identity, logger: logger)
         do {
             try await lease.prepareLease()
-            let second = try await lease.claim(key: settings.key, runID: settings.runID, as: identity)
+            // Marked first: a claim inserted whose read-back failed is released all the same
+            // (a release of a claim that was never inserted writes nothing).
             await lock.markClaimed()
+            let second = try await lease.claim(key: settings.key, runID: settings.runID, as: identity)
             await lock.startHeartbeat(loss: loss)
             try await lock.settle(after: second)
             try await lock.elect(deadline: deadline, waited: waited)
