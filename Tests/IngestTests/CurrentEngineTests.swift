@@ -21,6 +21,7 @@ import Testing
     static let runSpecific: Set<String> = [
         "version", "snapshot_ts", "run_id", "started_at", "finished_at", "metrics", "tool_version",
         "updated_at", "claimed_at", "heartbeat_at",
+        "lock_key",  // names the database, which the pool hands out per server
     ]
 
     struct Outcome: Equatable {
