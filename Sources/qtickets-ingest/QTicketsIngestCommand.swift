@@ -19,21 +19,21 @@ struct QTicketsIngestCommand: AsyncParsableCommand {
             Exit status: 0 the run succeeded; 1 the run failed (recorded in meta_job_runs when \
             ClickHouse was reachable); 64 bad command line; 78 a missing or malformed configuration \
             key (nothing was sent anywhere); 130 interrupted by SIGINT/SIGTERM (recorded as failed).
+
+            Progress: a line every INGEST_PROGRESS_SECONDS (default 10); on a terminal, one bar \
+            updated in place. `qtickets-ingest status` shows the job's health.
             """,
-        version: ToolVersion.current
+        version: ToolVersion.current,
+        subcommands: [StatusCommand.self]
     )
 
-    @Option(name: .customLong("envfile"), help: ArgumentHelp("A dotenv file with the configuration; repeatable, later files win.", valueName: "path"))
-    var envFiles: [String] = []
+    @OptionGroup var shared: SharedOptions
 
     @Option(name: .customLong("since-hours"), help: "Lookback window for orders, by updated_at (8760 = a year's backfill).")
     var sinceHours: Int = 24
 
     @Flag(name: .customLong("dry-run"), help: "Fetch and transform everything, write nothing to ClickHouse, print what would be written.")
     var dryRun = false
-
-    @Flag(name: .customLong("verbose"), help: "Debug logging.")
-    var verbose = false
 
     @Flag(name: .customLong("print-schema"), help: "Print the ClickHouse schema (CLICKHOUSE_DB or zakaz) and exit.")
     var printSchema = false
@@ -48,25 +48,17 @@ struct QTicketsIngestCommand: AsyncParsableCommand {
         SignalCanceller.install([SIGINT, SIGTERM])
         let environment = ProcessInfo.processInfo.environment
         if printSchema {
-            let database = (try? IngestConfiguration.load(files: envFiles, environment: environment).clickHouseDatabase)
+            let database = (try? IngestConfiguration.load(files: shared.envFiles, environment: environment).clickHouseDatabase)
                 ?? environment["CLICKHOUSE_DB"] ?? "zakaz"
             print(WarehouseSQL(database: database).schemaFile, terminator: "")
             return
         }
-        let configuration: IngestConfiguration
-        do {
-            configuration = try IngestConfiguration.load(files: envFiles, environment: environment)
-        } catch {
-            FileHandle.standardError.write(Data("qtickets-ingest: \(error)\n".utf8))
-            throw ExitCode(IngestExitCode.configuration.rawValue)
-        }
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = verbose ? .debug : .info
-            return handler
-        }
-        let logger = Logger(label: "qtickets-ingest")
-        let options = Ingestion.Options(sinceHours: sinceHours, dryRun: dryRun, toolVersion: ToolVersion.current)
+        let configuration = try shared.loadConfiguration(environment: environment)
+        let console = ConsoleOutput()
+        let logger = shared.bootstrapLogging(configuration, console: console)
+        let options = Ingestion.Options(
+            sinceHours: sinceHours, dryRun: dryRun, toolVersion: ToolVersion.current,
+            progress: shared.progressDisplay(configuration, console: console, environment: environment))
         let report = await SignalCanceller.cancelOnSignal(logger: logger) {
             await Ingestion.run(configuration: configuration, options: options, logger: logger)
         }

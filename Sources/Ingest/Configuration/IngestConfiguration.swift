@@ -33,6 +33,13 @@ public struct IngestConfiguration: Sendable {
     public var clickHouseTimeoutSeconds: Int
     public var clickHouseMaxAttempts: Int
     public var prometheusFile: String?
+    /// Seconds between progress lines (or bar updates' Prometheus writes); 0: no progress.
+    public var progressSeconds: Int
+    public var logFormat: LogFormat
+    public var staleAfterMinutes: Int
+    /// What loading noticed that does not stop a run (``ConfigurationSource/warnings``); logged
+    /// by whoever sets up logging.
+    public var warnings: [String] = []
 
     /// Loads and validates. `environment` is the process environment (injected for tests).
     public static func load(files: [String], environment: [String: String]) throws(ConfigurationError) -> IngestConfiguration {
@@ -40,10 +47,10 @@ public struct IngestConfiguration: Sendable {
         let gzipLevel = try source.value(of: ConfigKeys.gzipLevel)
         return IngestConfiguration(
             apiBaseURL: try source.value(of: ConfigKeys.apiBaseURL),
-            apiToken: try source.value(of: ConfigKeys.apiToken),
+            apiToken: try source.secret(ConfigKeys.apiToken, file: ConfigKeys.apiTokenFile),
             clickHouseURL: try source.value(of: ConfigKeys.clickHouseURL),
             clickHouseUser: try source.value(of: ConfigKeys.clickHouseUser),
-            clickHousePassword: try source.value(of: ConfigKeys.clickHousePassword),
+            clickHousePassword: try source.secret(ConfigKeys.clickHousePassword, file: ConfigKeys.clickHousePasswordFile),
             clickHouseDatabase: try source.value(of: ConfigKeys.clickHouseDatabase),
             clickHouseCAFile: try source.value(of: ConfigKeys.clickHouseCAFile),
             timeZone: try source.value(of: ConfigKeys.timeZone),
@@ -60,7 +67,11 @@ public struct IngestConfiguration: Sendable {
             compression: try source.value(of: ConfigKeys.gzip) ? .gzip(level: gzipLevel) : .none,
             clickHouseTimeoutSeconds: try source.value(of: ConfigKeys.clickHouseTimeoutSeconds),
             clickHouseMaxAttempts: try source.value(of: ConfigKeys.clickHouseMaxAttempts),
-            prometheusFile: try source.value(of: ConfigKeys.prometheusFile)
+            prometheusFile: try source.value(of: ConfigKeys.prometheusFile),
+            progressSeconds: try source.value(of: ConfigKeys.progressSeconds),
+            logFormat: try source.value(of: ConfigKeys.logFormat),
+            staleAfterMinutes: try source.value(of: ConfigKeys.staleAfterMinutes),
+            warnings: source.warnings
         )
     }
 }

@@ -10,13 +10,19 @@ extension Ingestion {
         public var now: Date
         public var runID: String
         public var toolVersion: String
+        /// Progress lines or a bar (``ProgressDisplay``); how often comes from the configuration.
+        public var progress: ProgressDisplay
 
-        public init(sinceHours: Int, dryRun: Bool, now: Date = Date(), runID: String = UUID().uuidString.lowercased(), toolVersion: String) {
+        public init(
+            sinceHours: Int, dryRun: Bool, now: Date = Date(), runID: String = UUID().uuidString.lowercased(), toolVersion: String,
+            progress: ProgressDisplay = .lines
+        ) {
             self.sinceHours = sinceHours
             self.dryRun = dryRun
             self.now = now
             self.runID = runID
             self.toolVersion = toolVersion
+            self.progress = progress
         }
     }
 }

@@ -31,6 +31,9 @@ public actor DryRunWarehouse: Warehouse {
 
     public func compact() {}
 
+    /// Nothing recorded: a dry run reads nothing from ClickHouse.
+    public func status(recentRuns: Int) -> WarehouseStatus { WarehouseStatus() }
+
     public func preview() -> [String] {
         [
             "\(DailySalesRow.table.name): \(recomputeDays) days in \(recomputeMonths) months would be recomputed from the ticket table",

@@ -30,6 +30,11 @@ public protocol Warehouse: Sendable {
     /// Merges the small tables, so the runbook's queries without `FINAL` see one row per key.
     func compact() async throws
 
+    /// This job's recorded health: the `recentRuns` newest runs, the last success and the last
+    /// error, the coverage of the successful windows, the lock holder (`qtickets-ingest status`,
+    /// the Prometheus textfile). A warehouse that has no `meta_job_runs` yet reports no runs.
+    func status(recentRuns: Int) async throws -> WarehouseStatus
+
     /// Lines for the operator after the run: what a dry run would have done; nothing for a
     /// warehouse that really did it.
     func preview() async -> [String]
