@@ -19,13 +19,19 @@ struct PrometheusPublisher: Sendable {
     }
 
     /// At the end: this run's outcome; the last success and the coverage as the warehouse
-    /// records them after this run (`status`), or carried over when it could not be read.
+    /// records them after this run (`status`), or carried over when it could not be read. A
+    /// warehouse without any success exports the epoch, so "no success for an hour" fires.
     func publishEnd(_ report: RunReport, status: WarehouseStatus?, finishedAt: Date) {
         let outcome = PrometheusExposition.Outcome(
             finishedAt: finishedAt, succeeded: report.status == .ok, durationSeconds: report.metrics.elapsedSeconds)
+        let lastSuccess: Date? = if let status {
+            status.lastSuccessAt ?? Date(timeIntervalSince1970: 0)
+        } else {
+            report.status == .ok ? finishedAt : nil
+        }
         write(PrometheusExposition(
             organiser: organiser, snapshot: report.metrics, runStartedAt: runStartedAt, inProgress: false, lastRun: outcome,
-            lastSuccessAt: status?.lastSuccessAt ?? (report.status == .ok ? finishedAt : nil), coverage: status?.coverage))
+            lastSuccessAt: lastSuccess, coverage: status?.coverage))
     }
 
     private func write(_ exposition: PrometheusExposition) {
