@@ -53,7 +53,7 @@ let package = Package(
         ),
         .target(
             name: "QTicketsFake",
-            dependencies: [nio("NIOCore"), nio("NIOPosix"), nio("NIOHTTP1"), nio("NIOFoundationCompat")],
+            dependencies: ["CZlib", nio("NIOCore"), nio("NIOPosix"), nio("NIOHTTP1"), nio("NIOFoundationCompat")],  // CZlib: gzip answers
             swiftSettings: strict
         ),
         .target(name: "Ingest", dependencies: ["ClickHouseHTTP", "ClientSupport", "QTicketsAPI", logging], swiftSettings: strict),

@@ -45,9 +45,7 @@ struct FaultOptions: ParsableArguments {
         guard let mode = FaultPlan.MalformedMode(rawValue: malformedMode) else {
             throw ValidationError("--malformed-mode must be one of: bad-price, missing-id, truncated")
         }
-        let routes = faultRoutes.map { text in
-            Set(text.split(separator: ",").map { String(String($0).unicodeScalars.filter { $0 != " " }) })
-        }
+        let routes = faultRoutes.map { Set(OptionText.list($0)) }
         return FaultPlan(
             routes: routes,
             status429EveryN: fault429Every, status429Burst: try Self.burst(fault429Burst, "--fault-429-burst"),
@@ -58,15 +56,9 @@ struct FaultOptions: ParsableArguments {
             malformedMode: mode, malformedTimes: malformedTimes, serverRateLimit: serverRps)
     }
 
-    private static func pair(_ text: String) -> (Int, Int)? {
-        let parts = text.split(separator: ":")
-        guard parts.count == 2, let a = Int(parts[0]), let b = Int(parts[1]) else { return nil }
-        return (a, b)
-    }
-
     private static func burst(_ text: String?, _ flag: String) throws -> FaultPlan.Burst? {
         guard let text else { return nil }
-        guard let (start, count) = pair(text), start >= 1, count >= 0 else {
+        guard let (start, count) = OptionText.intPair(text), start >= 1, count >= 0 else {
             throw ValidationError("\(flag) expects START:COUNT, e.g. 3:5")
         }
         return FaultPlan.Burst(start: start, count: count)
@@ -74,7 +66,7 @@ struct FaultOptions: ParsableArguments {
 
     private static func slow(_ text: String?) throws -> FaultPlan.SlowBody? {
         guard let text else { return nil }
-        guard let (chunk, delay) = pair(text), chunk >= 1, delay >= 0 else {
+        guard let (chunk, delay) = OptionText.intPair(text), chunk >= 1, delay >= 0 else {
             throw ValidationError("--slow-body expects CHUNK:DELAY_MS, e.g. 4096:20")
         }
         return FaultPlan.SlowBody(chunkBytes: chunk, delayMilliseconds: delay)

@@ -31,8 +31,9 @@ struct OrganiserOptions: ParsableArguments {
     var refunds: Int = 0
     @Option(help: "Mutation: old live orders cancelled at --mutate-now (updated_at moves).")
     var cancellations: Int = 0
-    @Option(help: "Mutation time in Unix epoch seconds (default: --now, else the organiser's own now).")
+    @Option(help: "Mutation (and --delete-*/--deactivate-*/--end-*/--clear-*) time in Unix epoch seconds (default: --now, else the organiser's own now).")
     var mutateNow: Int?
+    @OptionGroup var changes: OrganiserChangeOptions
     @Option(help: "Load the organiser from this JSON file (written by --organiser-out) instead of generating it; mutations still apply.")
     var organiserIn: String?
     @Option(help: "Write the organiser (after any mutation) as JSON to this file.")
@@ -64,6 +65,9 @@ struct OrganiserOptions: ParsableArguments {
             organiser.mutate(
                 seed: mutateSeed, newOrders: newOrders, refunds: refunds, cancellations: cancellations,
                 now: Date(timeIntervalSince1970: TimeInterval(mutateNow ?? now ?? organiser.nowEpoch)))
+        }
+        if !changes.isEmpty {
+            try changes.apply(to: &organiser, at: mutateNow ?? now ?? organiser.nowEpoch)
         }
         if let organiserOut {
             try JSONEncoder().encode(organiser).write(to: URL(fileURLWithPath: organiserOut), options: .atomic)

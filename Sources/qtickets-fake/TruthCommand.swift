@@ -14,10 +14,12 @@ struct TruthCommand: AsyncParsableCommand {
     var tz: String = "Europe/Moscow"
     @Option(name: .shortAndLong, help: "Write to this file instead of stdout.")
     var output: String?
+    @Option(help: "Leave this order out of the sales (repeatable): the bad records `serve --bad-record` renders.")
+    var excludeOrder: [Int] = []
 
     func run() async throws {
         guard let zone = TimeZone(identifier: tz) else { throw ValidationError("unknown time zone \(tz)") }
-        let data = try organiser.makeOrganiser().groundTruth(timeZone: zone).jsonData()
+        let data = try organiser.makeOrganiser().groundTruth(timeZone: zone, excludingOrders: Set(excludeOrder)).jsonData()
         if let output {
             try data.write(to: URL(fileURLWithPath: output), options: .atomic)
         } else {

@@ -21,6 +21,30 @@ import Testing
 
     enum CommandError: Error { case missing(String), noURL(String) }
 
+    /// Starts `qtickets-fake serve ARGS`; returns the process and the base URL of its line 1.
+    static func serve(_ arguments: [String]) async throws -> (Process, String) {
+        let serve = Process()
+        serve.executableURL = try binary()
+        serve.arguments = ["serve"] + arguments
+        let stdout = Pipe()
+        serve.standardOutput = stdout
+        serve.standardError = FileHandle.nullDevice
+        try serve.run()
+        let firstLine = try await Task.detached { () throws -> String in
+            var bytes: [UInt8] = []
+            while let byte = try stdout.fileHandleForReading.read(upToCount: 1)?.first, byte != UInt8(ascii: "\n") {
+                bytes.append(byte)
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }.value
+        let prefix = "QTICKETS_API_BASE_URL="
+        guard firstLine.hasPrefix(prefix) else {
+            serve.terminate()
+            throw CommandError.noURL(firstLine)
+        }
+        return (serve, String(firstLine.dropFirst(prefix.count)))
+    }
+
     @Test func serveAndTruthAgree() async throws {
         let binary = try Self.binary()
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("qtickets-fake-\(UUID().uuidString)")
@@ -42,25 +66,9 @@ import Testing
         organiser.mutate(seed: 7, newOrders: 20, refunds: 5, cancellations: 0, now: Date(timeIntervalSince1970: 1_764_370_000))
         #expect(organiser.groundTruth() == truth)
 
-        let serve = Process()
-        serve.executableURL = binary
         let statsFile = dir.appendingPathComponent("stats.json")
-        serve.arguments = ["serve", "--token", "cli-token", "--threads", "1", "--stats-out", statsFile.path] + common
-        let stdout = Pipe()
-        serve.standardOutput = stdout
-        serve.standardError = FileHandle.nullDevice
-        try serve.run()
+        let (serve, baseURL) = try await Self.serve(["--token", "cli-token", "--threads", "1", "--stats-out", statsFile.path] + common)
         defer { if serve.isRunning { serve.terminate() } }
-        let firstLine = try await Task.detached { () throws -> String in
-            var bytes: [UInt8] = []
-            while let byte = try stdout.fileHandleForReading.read(upToCount: 1)?.first, byte != UInt8(ascii: "\n") {
-                bytes.append(byte)
-            }
-            return String(decoding: bytes, as: UTF8.self)
-        }.value
-        let prefix = "QTICKETS_API_BASE_URL="
-        guard firstLine.hasPrefix(prefix) else { throw CommandError.noURL(firstLine) }
-        let baseURL = String(firstLine.dropFirst(prefix.count))
 
         let client = HTTPClient(eventLoopGroupProvider: .singleton)
         var request = HTTPClientRequest(url: baseURL + "/orders")

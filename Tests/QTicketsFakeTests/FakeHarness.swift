@@ -24,9 +24,11 @@ struct FakeHarness {
 
     /// Starts a server for `organiser`, runs `body`, and always shuts both down.
     static func with<T>(
-        _ organiser: Organiser, faults: FaultPlan = .none, _ body: (FakeHarness) async throws -> T
+        _ organiser: Organiser, faults: FaultPlan = .none, options: FakeServerOptions = FakeServerOptions(),
+        _ body: (FakeHarness) async throws -> T
     ) async throws -> T {
-        let server = try await FakeQTicketsServer.start(organiser: organiser, token: token, faults: faults, threads: 1)
+        let server = try await FakeQTicketsServer.start(
+            organiser: organiser, token: token, faults: faults, options: options, threads: 1)
         let client = HTTPClient(eventLoopGroupProvider: .singleton)
         let harness = FakeHarness(server: server, client: client)
         do {
@@ -43,19 +45,27 @@ struct FakeHarness {
 
     /// `GET base/path` with an optional JSON body; the bearer token unless `token` says otherwise.
     func get(
-        _ path: String, body: String? = nil, token: String? = FakeHarness.token, method: HTTPMethod = .GET
+        _ path: String, body: String? = nil, token: String? = FakeHarness.token, method: HTTPMethod = .GET,
+        headers extra: [(String, String)] = [], via other: HTTPClient? = nil
     ) async throws -> Reply {
         var request = HTTPClientRequest(url: server.baseURL + "/" + path)
         request.method = method
         request.headers.add(name: "Accept", value: "application/json")
+        for (name, value) in extra { request.headers.add(name: name, value: value) }
         if let token { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
         if let body {
             request.headers.add(name: "Content-Type", value: "application/json")
             request.body = .bytes(ByteBuffer(string: body))
         }
-        let response = try await client.execute(request, timeout: .seconds(30))
+        let response = try await (other ?? client).execute(request, timeout: .seconds(30))
         let bytes = try await response.body.collect(upTo: 64 << 20)
         return Reply(status: Int(response.status.code), headers: response.headers, body: bytes)
+    }
+
+    /// `GET /__fake/NAME`: the fake's own routes outside the API.
+    func admin(_ name: String) async throws -> Reply {
+        let response = try await client.execute(HTTPClientRequest(url: "http://127.0.0.1:\(server.port)/__fake/\(name)"), timeout: .seconds(30))
+        return Reply(status: Int(response.status.code), headers: response.headers, body: try await response.body.collect(upTo: 64 << 20))
     }
 
     /// Every page of a listing for a body (without `page`), checking the envelope on the way.

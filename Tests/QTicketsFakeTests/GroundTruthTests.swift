@@ -34,7 +34,7 @@ import Testing
 
         // Inventory: straightforward, per show.
         var inventory: [Int: GroundTruth.InventoryValue] = [:]
-        for event in o.events where event.deletedAt == nil {
+        for event in o.events where event.deletedAt == nil && event.isActive {
             for show in event.shows where show.deletedAt == nil && show.finishDate > o.nowEpoch {
                 var roots: [String: FakeSeat] = [:]
                 for seat in o.seats[show.id] ?? [] where !seat.disabled && roots[seat.rootID] == nil { roots[seat.rootID] = seat }
@@ -45,6 +45,8 @@ import Testing
             }
         }
         #expect(truth.inventory == inventory)
+        let inactive = o.events.filter { !$0.isActive && $0.deletedAt == nil }.flatMap(\.shows).map(\.id)
+        #expect(!inactive.isEmpty && inactive.allSatisfy { truth.inventory[$0] == nil })
         #expect(!truth.finishedInventory.isEmpty)
         #expect(Set(truth.finishedInventory.keys).isDisjoint(with: truth.inventory.keys))
     }

@@ -18,9 +18,9 @@ public enum InventoryTransform {
         return (total, left)
     }
 
-    /// Shows of live events that are neither deleted nor finished.
+    /// Shows of live, active events that are neither deleted nor finished.
     public static func pollableShows(of events: [Event], now: Date) -> [(event: Event, show: Show)] {
-        events.filter { $0.deletedAt == nil }.flatMap { event in
+        events.filter { $0.deletedAt == nil && $0.isActive }.flatMap { event in
             event.shows
                 .filter { $0.deletedAt == nil && ($0.finishDate.map { $0 > now } ?? true) }
                 .map { (event: event, show: $0) }

@@ -26,6 +26,27 @@ public struct FakeServerStats: Sendable, Codable, Equatable {
     /// Most requests the server was handling at the same time (received, answer not yet
     /// fully written): observes a client's in-flight cap, best with added latency.
     public var maxConcurrentRequests = 0
+    /// Response body bytes as they went out (after gzip), over the counted routes. Headers
+    /// are not counted.
+    public var bodyBytesSent = 0
+    /// The same bodies before compression (equal to `bodyBytesSent` without gzip).
+    public var bodyBytesUncompressed = 0
+    public var bodyBytesSentByRoute: [String: Int] = [:]
+    public var bodyBytesUncompressedByRoute: [String: Int] = [:]
+    /// Responses sent with `Content-Encoding: gzip`.
+    public var gzipResponses = 0
+    /// Requests answered as if they had no body (`ignoreRequestBody`).
+    public var bodiesIgnored = 0
+    /// Churn rounds run, and the orders they changed by change ("scan", "refund", ...).
+    public var churnRounds = 0
+    public var churnedOrders: [String: Int] = [:]
+    /// Orders rendered with a bad value (`badRecords`), counted each time served.
+    public var badRecordsServed = 0
+    /// `shows/{id}/seats` requests of failing shows answered 503, or never answered.
+    public var seatFailures503 = 0
+    public var seatTimeouts = 0
+    /// Hostile answers on the orders listing, by kind ("huge-total", "huge-body", ...).
+    public var hostileAnswers: [String: Int] = [:]
 
     public init() {}
 }

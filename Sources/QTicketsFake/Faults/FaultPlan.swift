@@ -60,6 +60,17 @@ public struct FaultPlan: Sendable, Codable, Equatable {
     /// Server-side limit: above this many requests in any sliding 1-second window, answer 429
     /// (`Retry-After: 1`) and count the request in `rejectedByRateLimit`.
     public var serverRateLimit: Double?
+    /// Orders change between the pages of a listing (issue 8: nothing changed is missed).
+    public var churn: Churn?
+    /// Requests to `routes` are answered as if they had no body: the unfiltered default
+    /// listing's page 1 (`currentPage: 1`) whatever was asked, as the earlier Python loader got.
+    public var ignoreRequestBody: Bool
+    /// Orders rendered with one bad value, by order id (listing pages and `orders/{id}`).
+    public var badRecords: [Int: BadRecord]
+    /// Shows whose `shows/{id}/seats` always fails, by show id (regardless of `routes`).
+    public var failingSeats: [Int: SeatFailure]
+    /// A hostile answer on the orders listing.
+    public var hostileOrders: Hostile?
 
     public init(
         routes: Set<String>? = nil, status429EveryN: Int? = nil, status429Burst: Burst? = nil,
@@ -67,7 +78,8 @@ public struct FaultPlan: Sendable, Codable, Equatable {
         status503EveryN: Int? = nil, status503Burst: Burst? = nil, latencyMilliseconds: Int = 0,
         slowBody: SlowBody? = nil, dropConnectionEveryN: Int? = nil, dropConnectionBurst: Burst? = nil,
         malformedOrdersPage: Int? = nil, malformedMode: MalformedMode = .badPrice, malformedTimes: Int? = nil,
-        serverRateLimit: Double? = nil
+        serverRateLimit: Double? = nil, churn: Churn? = nil, ignoreRequestBody: Bool = false,
+        badRecords: [Int: BadRecord] = [:], failingSeats: [Int: SeatFailure] = [:], hostileOrders: Hostile? = nil
     ) {
         self.routes = routes
         self.status429EveryN = status429EveryN
@@ -85,6 +97,11 @@ public struct FaultPlan: Sendable, Codable, Equatable {
         self.malformedMode = malformedMode
         self.malformedTimes = malformedTimes
         self.serverRateLimit = serverRateLimit
+        self.churn = churn
+        self.ignoreRequestBody = ignoreRequestBody
+        self.badRecords = badRecords
+        self.failingSeats = failingSeats
+        self.hostileOrders = hostileOrders
     }
 
     static func every(_ n: Int?, _ count: Int) -> Bool {

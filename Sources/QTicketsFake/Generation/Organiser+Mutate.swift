@@ -10,11 +10,7 @@ extension Organiser {
     /// organiser, seed and `now`.
     public mutating func mutate(seed: UInt64, newOrders: Int, refunds: Int, cancellations: Int, now: Date) {
         let nowEpoch = Int(now.timeIntervalSince1970.rounded(.down))
-        var generator = OrganiserGenerator(spec: spec, now: nowEpoch)
-        generator.rng = SplitMix64(seed: seed ^ 0x5EED_0F_C4A7_6E5)
-        generator.nextOrderID = (orders.last?.id ?? 1_600_000)
-        generator.nextBasketID = orders.reduce(12_000_000) { acc, o in o.baskets.reduce(acc) { max($0, $1.id) } }
-        generator.nextClientID = orders.reduce(1_000_000) { max($0, $1.clientID) }
+        var generator = OrganiserGenerator(continuing: self, seed: seed ^ 0x5EED_0F_C4A7_6E5, now: nowEpoch)
         var rng = SplitMix64(seed: seed)
         let oldCount = orders.count
 
@@ -25,14 +21,8 @@ extension Organiser {
         while done < refunds, oldCount > 0, attempts < refunds * 50 + 100 {
             attempts += 1
             let i = rng.int(in: 0...(oldCount - 1))
-            guard !touched.contains(i), orders[i].payed, orders[i].deletedAt == nil else { continue }
-            let candidates = orders[i].baskets.indices.filter {
-                orders[i].baskets[$0].deletedAt == nil && orders[i].baskets[$0].refundedAt == nil
-            }
-            guard let b = rng.pick(candidates) else { continue }
-            orders[i].baskets[b].refundedAt = nowEpoch
-            orders[i].baskets[b].updatedAt = nowEpoch
-            orders[i].updatedAt = max(orders[i].updatedAt, nowEpoch)
+            guard !touched.contains(i), let b = rng.pick(orders[i].refundableBaskets) else { continue }
+            orders[i].refund(basket: b, at: nowEpoch)
             touched.insert(i)
             done += 1
         }
@@ -44,26 +34,23 @@ extension Organiser {
             attempts += 1
             let i = rng.int(in: 0...(oldCount - 1))
             guard !touched.contains(i), orders[i].deletedAt == nil else { continue }
-            orders[i].deletedAt = nowEpoch
-            for b in orders[i].baskets.indices where orders[i].baskets[b].deletedAt == nil {
-                orders[i].baskets[b].deletedAt = nowEpoch
-                orders[i].baskets[b].barcode = nil
-                orders[i].baskets[b].updatedAt = nowEpoch
-            }
-            orders[i].updatedAt = max(orders[i].updatedAt, nowEpoch)
+            orders[i].cancel(at: nowEpoch)
             touched.insert(i)
             done += 1
         }
 
-        if newOrders > 0 {
-            let catalogue = SalesCatalogue(events: events, seats: seats)
-            if !catalogue.events.isEmpty {
-                let window = min(nowEpoch, max(self.nowEpoch, nowEpoch - 3600))...nowEpoch
-                orders.reserveCapacity(orders.count + newOrders)
-                for _ in 0..<newOrders { orders.append(generator.makeOrder(catalogue, window: window)) }
-            }
-        }
+        let window = min(nowEpoch, max(self.nowEpoch, nowEpoch - 3600))...nowEpoch
+        appendNewOrders(newOrders, generator: &generator, window: window)
         self.nowEpoch = max(self.nowEpoch, nowEpoch)
         SeatOccupancy.apply(to: &self)
+    }
+
+    /// `count` new orders from `generator` (ids above every existing one) in `window`.
+    mutating func appendNewOrders(_ count: Int, generator: inout OrganiserGenerator, window: ClosedRange<Int>) {
+        guard count > 0 else { return }
+        let catalogue = SalesCatalogue(events: events, seats: seats)
+        guard !catalogue.events.isEmpty else { return }
+        orders.reserveCapacity(orders.count + count)
+        for _ in 0..<count { orders.append(generator.makeOrder(catalogue, window: window)) }
     }
 }

@@ -14,6 +14,15 @@ struct OrganiserGenerator {
         self.now = now
     }
 
+    /// A generator for orders added later: its ids continue above the organiser's.
+    init(continuing organiser: Organiser, seed: UInt64, now: Int) {
+        self.init(spec: organiser.spec, now: now)
+        rng = SplitMix64(seed: seed)
+        nextOrderID = organiser.orders.last?.id ?? 1_600_000
+        nextBasketID = organiser.orders.reduce(12_000_000) { acc, o in o.baskets.reduce(acc) { max($0, $1.id) } }
+        nextClientID = organiser.orders.reduce(1_000_000) { max($0, $1.clientID) }
+    }
+
     mutating func generate() -> Organiser {
         let events = makeEvents()
         var seats: [Int: [FakeSeat]] = [:]

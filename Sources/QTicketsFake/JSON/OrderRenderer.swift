@@ -3,18 +3,28 @@
 /// `+03:00` timestamps, personal data present.
 enum OrderRenderer {
     /// How to break one order on purpose (fault injection).
-    enum Defect: Sendable {
+    enum Defect: Sendable, Equatable {
         case none
         /// `"price": "abc"` in the order and its first ticket.
         case badPrice
         /// The order object has no `id`.
         case missingID
+        /// A per-order bad value (`FaultPlan.BadRecord`).
+        case bad(FaultPlan.BadRecord)
+        /// `custom` holds `marker` instead of a value, for a hostile answer to splice into.
+        case placeholder
     }
+
+    /// Not JSON, and text no generated value contains.
+    static let marker = "@@HOSTILE@@"
 
     static func write(_ order: FakeOrder, defect: Defect = .none, to out: inout JSONOutput) {
         let q = order.quirks
         out.beginObject()
-        if defect != .missingID {
+        if defect == .bad(.idBeyondInt64) {
+            out.key("id")
+            out.raw("18446744073709551616")
+        } else if defect != .missingID {
             out.key("id")
             out.int(order.id)
         }
@@ -103,13 +113,19 @@ enum OrderRenderer {
             out.endObject()
         }
         out.key("custom")
-        if q & 8 == 0 { out.string("") } else { out.raw("{\"var1\":\"val1\"}") }
+        if defect == .placeholder {
+            out.raw(marker)
+        } else if q & 8 == 0 {
+            out.string("")
+        } else {
+            out.raw("{\"var1\":\"val1\"}")
+        }
         out.key("fields")
         if q & 4 == 0 { out.raw("[]") } else { out.raw("{\"organization_name\":\"ИП Петров\"}") }
         out.key("baskets")
         out.beginArray()
         for (i, basket) in order.baskets.enumerated() {
-            writeBasket(basket, of: order, badPrice: defect == .badPrice && i == 0, to: &out)
+            writeBasket(basket, of: order, defect: i == 0 ? defect : .none, to: &out)
         }
         out.endArray()
         out.key("refunds")
@@ -125,10 +141,10 @@ enum OrderRenderer {
         out.endObject()
     }
 
-    private static func writeBasket(_ b: FakeBasket, of order: FakeOrder, badPrice: Bool, to out: inout JSONOutput) {
+    private static func writeBasket(_ b: FakeBasket, of order: FakeOrder, defect: Defect, to out: inout JSONOutput) {
         out.beginObject()
         out.key("id")
-        out.int(b.id)
+        out.int(defect == .bad(.negativeBasketID) ? -b.id : b.id)
         out.key("series")
         out.string("88\(order.eventID)")
         out.key("barcode")
@@ -146,7 +162,14 @@ enum OrderRenderer {
         out.key("discount_value")
         if b.discountKopecks == 0 && order.quirks & 32 == 0 { out.null() } else { out.money(kopecks: b.discountKopecks) }
         out.key("price")
-        if badPrice { out.string("abc") } else { out.money(kopecks: b.priceKopecks) }
+        switch defect {
+        case .badPrice: out.string("abc")
+        case .bad(.threeDecimalPrice):
+            let k = max(0, b.priceKopecks)
+            out.raw("\(k / 100).\(FakeTimestamp.twoDigits[k % 100])7")
+        case .bad(.negativePrice): out.money(kopecks: -max(1, b.priceKopecks))
+        default: out.money(kopecks: b.priceKopecks)
+        }
         out.key("ticket_amount")
         out.money(kopecks: order.isSold(b) || b.refundedAt != nil ? b.priceKopecks : 0)
         out.key("service_fee_amount")
@@ -154,7 +177,7 @@ enum OrderRenderer {
         out.key("multiprice_code")
         out.null()
         out.key("quantity")
-        out.int(b.quantity)
+        out.int(defect == .bad(.negativeQuantity) ? -max(1, b.quantity) : b.quantity)
         out.key("client_email")
         out.string(b.clientEmail)
         out.key("client_phone")
@@ -178,7 +201,7 @@ enum OrderRenderer {
         out.key("services")
         out.raw("[]")
         out.key("checked_at")
-        out.null()
+        out.timestamp(b.checkedAt)
         out.key("created_at")
         out.timestamp(b.createdAt)
         out.key("updated_at")

@@ -15,6 +15,8 @@ public struct FakeBasket: Sendable, Hashable, Codable {
     public var updatedAt: Int
     public var deletedAt: Int?
     public var refundedAt: Int?
+    /// Scanned at the door (`checked_at`): moves `updated_at`, changes no number.
+    public var checkedAt: Int?
     /// Personal data: present on purpose so tests can check the ingester drops it.
     public var clientName: String
     public var clientSurname: String
@@ -24,7 +26,7 @@ public struct FakeBasket: Sendable, Hashable, Codable {
     public init(
         id: Int, showID: Int, seatID: String, seatName: String, originalPriceKopecks: Int, discountKopecks: Int,
         quantity: Int, barcode: String?, createdAt: Int, updatedAt: Int, deletedAt: Int?, refundedAt: Int?,
-        clientName: String, clientSurname: String, clientEmail: String, clientPhone: String
+        clientName: String, clientSurname: String, clientEmail: String, clientPhone: String, checkedAt: Int? = nil
     ) {
         self.id = id
         self.showID = showID
@@ -42,5 +44,6 @@ public struct FakeBasket: Sendable, Hashable, Codable {
         self.clientSurname = clientSurname
         self.clientEmail = clientEmail
         self.clientPhone = clientPhone
+        self.checkedAt = checkedAt
     }
 }

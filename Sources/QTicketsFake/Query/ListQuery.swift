@@ -13,6 +13,9 @@ struct ListQuery {
     var conditions: [WhereCondition] = []
     var orderBy: [Sort] = []
     var page = 1
+    /// `per_page` of the body: ignored by the real API; honoured up to `maxPerPage` when the
+    /// server is configured to.
+    var perPage: Int?
     var flat = false
     var select: Set<String>?
     /// A non-empty body that was not JSON: the real API falls back to the defaults; counted.
@@ -32,6 +35,7 @@ struct ListQuery {
             return query
         }
         if let page = json["page"]?.intValue { query.page = max(1, page) }
+        if let perPage = json["per_page"]?.intValue { query.perPage = perPage }
         if let flat = json["flat"] { query.flat = flat.isTruthy }
         if case .array(let names)? = json["select"] {
             query.select = Set(names.compactMap { if case .string(let s) = $0 { return s } else { return nil } })
@@ -73,5 +77,17 @@ struct ListQuery {
     /// Identifies the filtered, sorted row set (not the page), for the selection cache.
     var selectionKey: String {
         conditions.map(\.canonical).joined(separator: "&") + "#" + orderBy.map { "\($0.column) \($0.descending)" }.joined(separator: ",")
+    }
+
+    /// True when rows come in id order (no `orderBy`, or `orderBy` id first).
+    var sortsByID: Bool { orderBy.first.map { $0.column == "id" } ?? true }
+
+    /// The query without its id bounds, and those bounds: the selection of the rest is cached
+    /// and shared by every keyset page (see `IDRange`).
+    func splittingIDRange() -> (rest: ListQuery, ids: IDRange) {
+        var rest = self
+        var ids = IDRange()
+        rest.conditions = conditions.filter { !ids.absorb($0) }
+        return (rest, ids)
     }
 }

@@ -3,8 +3,9 @@ import NIOCore
 import NIOHTTP1
 
 /// One per connection: collects a request, asks the shared state for a verdict, renders the
-/// answer and writes it, applying latency, slow bodies or a dropped connection. Runs on
-/// its channel's event loop only; keep-alive and pipelining come from NIO's server pipeline.
+/// answer and hands it to a `ResponseWriter`, applying latency, a dropped connection or an
+/// answer that never comes. Runs on its channel's event loop only; keep-alive and pipelining
+/// come from NIO's server pipeline.
 final class FakeHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPServerRequestPart
     typealias OutboundOut = HTTPServerResponsePart
@@ -12,6 +13,8 @@ final class FakeHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
     private let state: FakeServerState
     private var head: HTTPRequestHead?
     private var body: ByteBuffer?
+    /// An admitted request whose answer is not finished: `state.requestFinished()` is owed.
+    private var answering = false
 
     init(state: FakeServerState) {
         self.state = state
@@ -20,6 +23,11 @@ final class FakeHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
     func channelActive(context: ChannelHandlerContext) {
         state.connectionOpened()
         context.fireChannelActive()
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        finished()  // a hung or half-written answer ends with its connection
+        context.fireChannelInactive()
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
@@ -41,120 +49,73 @@ final class FakeHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
         context.close(promise: nil)
     }
 
+    private func finished() {
+        guard answering else { return }
+        answering = false
+        state.requestFinished()
+    }
+
     private func handle(head: HTTPRequestHead, body: ByteBuffer?, context: ChannelHandlerContext) {
         let uri = head.uri
         let queryStart = uri.firstIndex(of: "?")
         let path = queryStart.map { String(uri[..<$0]) } ?? uri
         let route = FakeRoute.match(method: head.method, path: path)
-        if route == .adminStats {
-            let stats = (try? JSONEncoder().encode(state.stats)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
-            let response = FakeResponse.json(.ok, stats, allocator: context.channel.allocator)
-            return write(
-                response, version: head.version, keepAlive: head.isKeepAlive, slowBody: nil, counted: false, context: context)
+        var request = ResponseWriter.Request(
+            version: head.version, keepAlive: head.isKeepAlive,
+            gzip: state.options.gzip && AcceptEncoding.allowsGzip(head.headers.first(name: "accept-encoding")),
+            route: nil)
+        let allocator = context.channel.allocator
+        if let admin = AdminRoutes.respond(route, state: state, allocator: allocator) {
+            return ResponseWriter(context: context, state: state, request: request, done: {}).write(admin)
         }
         var query = ListQuery()
         var problem: ListQuery.Problem?
-        if route != .unknown && route != .write && route != .adminStats {
+        if route != .unknown && route != .write {
             do { query = try ListQuery.parse(body) } catch { problem = error }
         }
         let admission = state.admit(
             route: route, authorized: state.isAuthorized(head.headers.first(name: "authorization")),
             hasQueryString: queryStart != nil, unparseableBody: query.bodyWasUnparseable,
             ordersPage: route == .orders ? query.page : nil, nowNanoseconds: NIODeadline.now().uptimeNanoseconds)
-        let allocator = context.channel.allocator
-        let keepAlive = head.isKeepAlive
+        answering = true
+        request.route = route.name
+        let response: FakeResponse
+        var effects = Admission.Effects()
         switch admission {
-        case .htmlNotFound:
-            send(.htmlNotFound(allocator: allocator), version: head.version, keepAlive: keepAlive, effects: .init(), context: context)
-        case .methodNotAllowed:
-            let response = FakeResponse.error(
-                .methodNotAllowed, message: "The fake QTickets API is read-only", code: "METHOD_NOT_ALLOWED",
-                allocator: allocator)
-            send(response, version: head.version, keepAlive: keepAlive, effects: .init(), context: context)
-        case .rateLimited:
-            var response = FakeResponse.error(
-                .tooManyRequests, message: "Too Many Attempts.", code: "TOO_MANY_REQUESTS", allocator: allocator)
-            response.headers.append(("Retry-After", "1"))
-            send(response, version: head.version, keepAlive: keepAlive, effects: .init(), context: context)
-        case .unauthorized:
-            let response = FakeResponse.json(.forbidden, "{\"error\":\"Wrong authorization\"}", allocator: allocator)
-            send(response, version: head.version, keepAlive: keepAlive, effects: .init(), context: context)
         case .drop:
-            state.requestFinished()
-            context.close(promise: nil)
-        case .injected(let status, let retryAfter):
-            var response: FakeResponse
-            if status == 503 {
-                response = .error(.serviceUnavailable, message: "Unknown error", code: "UNKNOWN_ERROR", allocator: allocator)
-            } else {
-                response = .error(.tooManyRequests, message: "Too Many Attempts.", code: "TOO_MANY_REQUESTS", allocator: allocator)
-            }
-            if let retryAfter { response.headers.append(("Retry-After", retryAfter)) }
-            send(response, version: head.version, keepAlive: keepAlive, effects: .init(), context: context)
-        case .serve(let snapshot, let effects):
-            let response: FakeResponse
+            finished()
+            return context.close(promise: nil)
+        case .hang:
+            return  // `answering` stays set until the client closes the connection
+        case .serve(let snapshot, let serveEffects):
+            effects = serveEffects
+            if effects.ignoreBody { (query, problem) = (ListQuery(), nil) }
             if let problem {
                 response = .error(.badRequest, message: "Malformed request: \(problem)", code: "BAD_REQUEST", allocator: allocator)
             } else {
-                response = FakeRouter.respond(
-                    route: route, query: query, snapshot: snapshot, malformed: effects.malformed, allocator: allocator)
+                let context = FakeRouter.Context(
+                    options: state.options, malformed: effects.malformed, badRecords: effects.badRecords, hostile: effects.hostile)
+                response = FakeRouter.respond(route: route, query: query, snapshot: snapshot, context: context, allocator: allocator)
+                if route == .orders, response.status == .ok { state.ordersListingServed(lastOrderID: response.lastOrderID) }
             }
-            send(response, version: head.version, keepAlive: keepAlive, effects: effects, context: context)
+        default:
+            guard let verdict = admission.response(allocator: allocator) else { return finished() }
+            response = verdict
         }
+        send(response, request: request, effects: effects, context: context)
     }
 
-    private func send(
-        _ response: FakeResponse, version: HTTPVersion, keepAlive: Bool, effects: Admission.Effects,
-        context: ChannelHandlerContext
-    ) {
-        state.record(status: Int(response.status.code), ordersServed: response.ordersServed)
+    private func send(_ response: FakeResponse, request: ResponseWriter.Request, effects: Admission.Effects, context: ChannelHandlerContext) {
+        state.record(response)
+        var response = response
+        if let slow = effects.slowBody { response.slowDown(slow) }
+        let writer = ResponseWriter(context: context, state: state, request: request) { [weak self] in self?.finished() }
         if effects.latencyMilliseconds > 0 {
             context.eventLoop.assumeIsolated().scheduleTask(in: .milliseconds(Int64(effects.latencyMilliseconds))) {
-                self.write(
-                    response, version: version, keepAlive: keepAlive, slowBody: effects.slowBody, counted: true, context: context)
+                writer.write(response)
             }
         } else {
-            write(response, version: version, keepAlive: keepAlive, slowBody: effects.slowBody, counted: true, context: context)
-        }
-    }
-
-    private func write(
-        _ response: FakeResponse, version: HTTPVersion, keepAlive: Bool, slowBody: FaultPlan.SlowBody?, counted: Bool,
-        context: ChannelHandlerContext
-    ) {
-        var headers = HTTPHeaders()
-        headers.add(name: "Content-Type", value: response.contentType)
-        headers.add(name: "Content-Length", value: String(response.body.readableBytes))
-        headers.add(name: "Server", value: "qtickets-fake")
-        for (name, value) in response.headers { headers.add(name: name, value: value) }
-        if !keepAlive { headers.add(name: "Connection", value: "close") }
-        context.write(wrapOutboundOut(.head(HTTPResponseHead(version: version, status: response.status, headers: headers))), promise: nil)
-        if let slowBody {
-            writeSlowly(response.body, slowBody, keepAlive: keepAlive, context: context)
-        } else {
-            context.write(wrapOutboundOut(.body(.byteBuffer(response.body))), promise: nil)
-            finish(keepAlive: keepAlive, counted: counted, context: context)
-        }
-    }
-
-    private func writeSlowly(_ remaining: ByteBuffer, _ plan: FaultPlan.SlowBody, keepAlive: Bool, context: ChannelHandlerContext) {
-        var rest = remaining
-        guard let chunk = rest.readSlice(length: min(plan.chunkBytes, rest.readableBytes)), chunk.readableBytes > 0 else {
-            return finish(keepAlive: keepAlive, counted: true, context: context)
-        }
-        context.writeAndFlush(wrapOutboundOut(.body(.byteBuffer(chunk))), promise: nil)
-        guard rest.readableBytes > 0 else { return finish(keepAlive: keepAlive, counted: true, context: context) }
-        context.eventLoop.assumeIsolated().scheduleTask(in: .milliseconds(Int64(plan.delayMilliseconds))) {
-            guard context.channel.isActive else { return self.state.requestFinished() }
-            self.writeSlowly(rest, plan, keepAlive: keepAlive, context: context)
-        }
-    }
-
-    private func finish(keepAlive: Bool, counted: Bool, context: ChannelHandlerContext) {
-        let written = context.writeAndFlush(wrapOutboundOut(.end(nil)))
-        if counted { state.requestFinished() }
-        if !keepAlive {
-            written.assumeIsolated().whenComplete { _ in context.close(promise: nil) }
+            writer.write(response)
         }
     }
 }

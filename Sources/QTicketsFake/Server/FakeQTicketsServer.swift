@@ -26,10 +26,10 @@ public final class FakeQTicketsServer: Sendable {
 
     /// Binds and starts serving. `port: 0` picks a free port (see `port` / `baseURL`).
     public static func start(
-        organiser: Organiser, token: String, faults: FaultPlan = .none, host: String = "127.0.0.1", port: Int = 0,
-        threads: Int = System.coreCount
+        organiser: Organiser, token: String, faults: FaultPlan = .none, options: FakeServerOptions = FakeServerOptions(),
+        host: String = "127.0.0.1", port: Int = 0, threads: Int = System.coreCount
     ) async throws -> FakeQTicketsServer {
-        let state = FakeServerState(organiser: organiser, token: token, faults: faults)
+        let state = FakeServerState(organiser: organiser, token: token, faults: faults, options: options)
         let group = MultiThreadedEventLoopGroup(numberOfThreads: max(1, threads))
         do {
             let channel = try await ServerBootstrap(group: group)
@@ -65,13 +65,41 @@ public final class FakeQTicketsServer: Sendable {
         state.organiser
     }
 
-    /// Mutates the served organiser in place (see `Organiser.mutate`) and returns the result.
+    /// Applies `change` to the served organiser atomically (no request sees half of it) and
+    /// returns the result, e.g. `try await server.updateOrganiser { try $0.deleteShow(id: 7, at: t) }`.
     @discardableResult
-    public func mutate(seed: UInt64, newOrders: Int, refunds: Int, cancellations: Int, now: Date) async -> Organiser {
-        var organiser = state.organiser
-        organiser.mutate(seed: seed, newOrders: newOrders, refunds: refunds, cancellations: cancellations, now: now)
-        state.replace(organiser)
-        return organiser
+    public func updateOrganiser<E: Error>(_ change: (inout Organiser) throws(E) -> Void) async throws(E) -> Organiser {
+        try state.update(change)
+    }
+
+    /// Mutates the served organiser in place (see `Organiser.mutate`) at `now`, or at the server
+    /// clock's now when nil (an API whose clock runs ahead stamps its changes ahead), and
+    /// returns the result.
+    @discardableResult
+    public func mutate(seed: UInt64, newOrders: Int, refunds: Int, cancellations: Int, now: Date? = nil) async -> Organiser {
+        let at = now ?? Date(timeIntervalSince1970: state.now)
+        return state.update { $0.mutate(seed: seed, newOrders: newOrders, refunds: refunds, cancellations: cancellations, now: at) }
+    }
+
+    /// The ground truth of the organiser being served now (churn changes it), without the
+    /// orders the fault plan renders as bad records: what the warehouse must hold after a
+    /// complete run that skipped them. `timeZone` nil = the options' `truthTimeZone`.
+    public func groundTruth(timeZone: TimeZone? = nil) async -> GroundTruth {
+        let zone = timeZone ?? TimeZone(identifier: state.options.truthTimeZone) ?? .current
+        return state.organiser.groundTruth(timeZone: zone, excludingOrders: Set(state.faults.badRecords.keys))
+    }
+
+    public var options: FakeServerOptions { state.options }
+
+    /// The server clock: the start instant advanced by real time, plus the offset.
+    public func now() async -> Date {
+        Date(timeIntervalSince1970: state.now)
+    }
+
+    /// Restarts the server clock at `start` (nil: where it is now, without the old offset)
+    /// with a new offset, e.g. an API whose clock runs 4 minutes ahead: `offsetSeconds: 240`.
+    public func setClock(start: Date? = nil, offsetSeconds: Int = 0) async {
+        state.setClock(start: start?.timeIntervalSince1970, offsetSeconds: offsetSeconds)
     }
 
     /// Installs a new fault plan; its counters start from zero.

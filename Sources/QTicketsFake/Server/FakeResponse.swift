@@ -3,12 +3,48 @@ import NIOHTTP1
 
 /// A complete answer, before faults shape how (and whether) it is written.
 struct FakeResponse {
+    enum Body {
+        case whole(ByteBuffer)
+        /// Produced chunk by chunk, sleeping `delayMilliseconds` between chunks.
+        case streamed(StreamedBody, delayMilliseconds: Int)
+    }
+
     var status: HTTPResponseStatus
     var contentType: String
-    var body: ByteBuffer
+    var body: Body
     var headers: [(String, String)] = []
     /// Order rows in the body (serving-rate statistics).
     var ordersServed = 0
+    /// The highest order id in the body: churn prefers orders on either side of it.
+    var lastOrderID: Int?
+    /// Orders in the body rendered with a bad value (`FaultPlan.badRecords`).
+    var badRecordsServed = 0
+
+    init(status: HTTPResponseStatus, contentType: String, body: ByteBuffer) {
+        self.status = status
+        self.contentType = contentType
+        self.body = .whole(body)
+    }
+
+    init(status: HTTPResponseStatus, contentType: String, streamed: StreamedBody, delayMilliseconds: Int = 0) {
+        self.status = status
+        self.contentType = contentType
+        self.body = .streamed(streamed, delayMilliseconds: delayMilliseconds)
+    }
+
+    /// The body when it is one buffer (every answer not shaped by a streaming fault).
+    var wholeBody: ByteBuffer? {
+        if case .whole(let buffer) = body { return buffer }
+        return nil
+    }
+
+    /// The body written in `chunkBytes` pieces with a pause between them (the slow-body fault).
+    mutating func slowDown(_ plan: FaultPlan.SlowBody) {
+        guard case .whole(let buffer) = body else { return }
+        var streamed = StreamedBody(chunkBytes: plan.chunkBytes)
+        streamed.append(buffer)
+        body = .streamed(streamed, delayMilliseconds: plan.delayMilliseconds)
+    }
 
     static func json(_ status: HTTPResponseStatus, _ text: String, allocator: ByteBufferAllocator) -> FakeResponse {
         FakeResponse(status: status, contentType: "application/json", body: allocator.buffer(string: text))
@@ -26,12 +62,10 @@ struct FakeResponse {
         out.int(Int(status.code))
         out.key("code")
         out.string(code)
+        out.key("info")
+        out.raw(infoJSON)
         out.endObject()
-        // Splice `info` (raw JSON) before the closing brace.
-        var body = out.buffer(allocator: allocator)
-        body.moveWriterIndex(to: body.writerIndex - 1)
-        body.writeString(",\"info\":\(infoJSON)}")
-        return FakeResponse(status: status, contentType: "application/json", body: body)
+        return FakeResponse(status: status, contentType: "application/json", body: out.buffer(allocator: allocator))
     }
 
     static func notFound(resource: String, id: Int, allocator: ByteBufferAllocator) -> FakeResponse {

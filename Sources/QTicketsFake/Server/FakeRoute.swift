@@ -13,6 +13,8 @@ enum FakeRoute: Equatable {
     case write
     /// `GET /__fake/stats`: the counters as JSON, for scripts (not counted, no auth, no faults).
     case adminStats
+    /// `GET /__fake/truth`: the ground truth of the organiser served now (see `AdminRoutes`).
+    case adminTruth
 
     static let basePath = "/api/rest/v1"
 
@@ -25,7 +27,7 @@ enum FakeRoute: Equatable {
         case .seats: return "seats"
         case .unknown: return "unknown"
         case .write: return "write"
-        case .adminStats: return "admin"
+        case .adminStats, .adminTruth: return "admin"
         }
     }
 
@@ -37,6 +39,7 @@ enum FakeRoute: Equatable {
         default: return .unknown
         }
         if path == "/__fake/stats" { return .adminStats }
+        if path == "/__fake/truth" { return .adminTruth }
         guard path.hasPrefix(basePath + "/") else { return .unknown }
         let segments = path.dropFirst(basePath.count + 1).split(separator: "/", omittingEmptySubsequences: true)
         switch segments.count {

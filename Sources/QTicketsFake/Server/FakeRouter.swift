@@ -1,44 +1,49 @@
 import NIOCore
 
-/// Builds the answer of an admitted read request: pure function of the snapshot and query.
+/// Builds the answer of an admitted read request: pure function of the snapshot, the query and
+/// the context (server options, faults that shape the content).
 enum FakeRouter {
-    /// The real API's default page sizes; a body `per_page` is ignored, as on the real API.
+    /// The real API's default page sizes; a body `per_page` is ignored unless `maxPerPage` is set.
     static let ordersPerPage = 50
     static let eventsPerPage = 10
 
+    struct Context {
+        var options = FakeServerOptions()
+        var malformed: FaultPlan.MalformedMode?
+        var badRecords: [Int: FaultPlan.BadRecord] = [:]
+        var hostile: FaultPlan.Hostile.Kind?
+    }
+
     static func respond(
-        route: FakeRoute, query: ListQuery, snapshot: ServingSnapshot, malformed: FaultPlan.MalformedMode?,
+        route: FakeRoute, query: ListQuery, snapshot: ServingSnapshot, context: Context = Context(),
         allocator: ByteBufferAllocator
     ) -> FakeResponse {
         let organiser = snapshot.organiser
         do {
             switch route {
             case .orders:
-                let selection = try snapshot.orderSelection(query)
-                return listPage(selection, perPage: ordersPerPage, page: query.page, malformed: malformed, allocator: allocator) {
-                    index, defect, out in
-                    OrderRenderer.write(organiser.orders[index], defect: defect, to: &out)
-                }
+                return try OrdersListing.respond(query, snapshot: snapshot, context: context, allocator: allocator)
             case .events:
-                let selection = try snapshot.eventSelection(query)
-                var response = listPage(selection, perPage: eventsPerPage, page: query.page, malformed: nil, allocator: allocator) {
-                    index, _, out in
-                    EventRenderer.write(organiser.events[index], to: &out)
-                }
-                response.ordersServed = 0
-                return response
+                let page = ListPage(
+                    try snapshot.eventSelection(query),
+                    perPage: context.options.pageSize(requested: query.perPage, default: eventsPerPage), page: query.page)
+                let out = page.render(rowCapacity: 2_000) { _, index, out in EventRenderer.write(organiser.events[index], to: &out) }
+                return FakeResponse(status: .ok, contentType: "application/json", body: out.buffer(allocator: allocator))
             case .order(let id):
-                guard let index = snapshot.orderIndexByID[id] else {
+                guard let index = snapshot.orderIndex(id: id) else {
                     return .notFound(resource: "Order", id: id, allocator: allocator)
                 }
                 var out = JSONOutput(capacity: 4096)
                 out.beginObject()
                 out.key("data")
-                OrderRenderer.write(organiser.orders[index], to: &out)
+                let bad = context.badRecords[id]
+                OrderRenderer.write(organiser.orders[index], defect: bad.map { .bad($0) } ?? .none, to: &out)
                 out.endObject()
-                return FakeResponse(status: .ok, contentType: "application/json", body: out.buffer(allocator: allocator))
+                var response = FakeResponse(status: .ok, contentType: "application/json", body: out.buffer(allocator: allocator))
+                response.badRecordsServed = bad == nil ? 0 : 1
+                return response
             case .event(let id):
-                guard let index = snapshot.eventIndexByID[id] else {
+                guard let index = snapshot.eventIndex(id: id) else {
                     return .notFound(resource: "Event", id: id, allocator: allocator)
                 }
                 var out = JSONOutput(capacity: 4096)
@@ -57,7 +62,7 @@ enum FakeRouter {
                 SeatRenderer.write(seats, showID: showID, flat: query.flat, select: query.select, to: &out)
                 out.endObject()
                 return FakeResponse(status: .ok, contentType: "application/json", body: out.buffer(allocator: allocator))
-            case .unknown, .write, .adminStats:
+            case .unknown, .write, .adminStats, .adminTruth:
                 return .htmlNotFound(allocator: allocator)
             }
         } catch {
@@ -70,48 +75,5 @@ enum FakeRouter {
                 return .error(.badRequest, message: "Malformed where", code: "BAD_REQUEST", allocator: allocator)
             }
         }
-    }
-
-    /// `{"data":[...],"paging":{"perPage":P,"currentPage":N,"total":T}}`
-    private static func listPage(
-        _ selection: [Int32], perPage: Int, page: Int, malformed: FaultPlan.MalformedMode?, allocator: ByteBufferAllocator,
-        render: (Int, OrderRenderer.Defect, inout JSONOutput) -> Void
-    ) -> FakeResponse {
-        let start = min(selection.count, (page - 1) * perPage)
-        let end = min(selection.count, start + perPage)
-        var out = JSONOutput(capacity: 512 + (end - start) * 3_000)
-        out.beginObject()
-        out.key("data")
-        out.beginArray()
-        let broken = start + (end - start) / 2
-        for i in start..<end {
-            var defect = OrderRenderer.Defect.none
-            if i == broken {
-                switch malformed {
-                case .badPrice?: defect = .badPrice
-                case .missingID?: defect = .missingID
-                default: break
-                }
-            }
-            render(Int(selection[i]), defect, &out)
-        }
-        out.endArray()
-        out.key("paging")
-        out.beginObject()
-        out.key("perPage")
-        out.int(perPage)
-        out.key("currentPage")
-        out.int(page)
-        out.key("total")
-        out.int(selection.count)
-        out.endObject()
-        out.endObject()
-        var body = out.buffer(allocator: allocator)
-        if malformed == .truncated {
-            body.moveWriterIndex(to: body.readerIndex + body.readableBytes / 2)
-        }
-        var response = FakeResponse(status: .ok, contentType: "application/json", body: body)
-        response.ordersServed = end - start
-        return response
     }
 }

@@ -7,23 +7,24 @@ import Synchronization
 final class FakeServerState: Sendable {
     private struct Inner {
         var snapshot: ServingSnapshot
-        var faults: FaultPlan
-        var faultCount = 0
-        var malformedServed = 0
-        var limiter: SlidingWindowLimiter?
+        var injector: FaultInjector
         var stats = FakeServerStats()
         var inFlight = 0
+        var clock: ServerClock
     }
 
     private let expectedAuthorization: String
     private let inner: Mutex<Inner>
+    let options: FakeServerOptions
 
-    init(organiser: Organiser, token: String, faults: FaultPlan) {
+    init(organiser: Organiser, token: String, faults: FaultPlan, options: FakeServerOptions) {
         self.expectedAuthorization = "Bearer \(token)"
+        self.options = options
+        let start = options.clockStart?.timeIntervalSince1970 ?? Double(organiser.nowEpoch)
         self.inner = Mutex(
             Inner(
-                snapshot: ServingSnapshot(organiser), faults: faults,
-                limiter: faults.serverRateLimit.map { SlidingWindowLimiter(requestsPerSecond: $0) }))
+                snapshot: ServingSnapshot(organiser), injector: FaultInjector(faults),
+                clock: ServerClock(startEpoch: start, offsetSeconds: options.clockOffsetSeconds)))
     }
 
     /// Compares in time independent of where the first difference is.
@@ -49,13 +50,13 @@ final class FakeServerState: Sendable {
             if hasQueryString { s.stats.requestsWithQueryString += 1 }
             if unparseableBody { s.stats.unparseableBodies += 1 }
             switch route {
-            case .unknown, .adminStats: return .htmlNotFound
+            case .unknown, .adminStats, .adminTruth: return .htmlNotFound
             case .write:
                 s.stats.writeAttempts += 1
                 return .methodNotAllowed
             default: break
             }
-            if s.limiter?.admit(nowNanoseconds: nowNanoseconds) == false {
+            if s.injector.limiter?.admit(nowNanoseconds: nowNanoseconds) == false {
                 s.stats.rejectedByRateLimit += 1
                 return .rateLimited
             }
@@ -63,57 +64,61 @@ final class FakeServerState: Sendable {
                 s.stats.unauthorized += 1
                 return .unauthorized
             }
-            let plan = s.faults
-            var effects = Admission.Effects()
-            if plan.routes?.contains(route.name) ?? true {
-                s.faultCount += 1
-                let n = s.faultCount
-                if FaultPlan.every(plan.dropConnectionEveryN, n) || plan.dropConnectionBurst?.contains(n) == true {
-                    s.stats.droppedConnections += 1
-                    return .drop
-                }
-                if FaultPlan.every(plan.status503EveryN, n) || plan.status503Burst?.contains(n) == true {
-                    s.stats.injected503 += 1
-                    return .injected(status: 503, retryAfter: nil)
-                }
-                if FaultPlan.every(plan.status429EveryN, n) || plan.status429Burst?.contains(n) == true {
-                    s.stats.injected429 += 1
-                    var retryAfter: String?
-                    if !plan.omitRetryAfter {
-                        if plan.retryAfterAsHTTPDate {
-                            // Round up: an HTTP date has whole seconds, the client must not come back early.
-                            let at = Int(Date().timeIntervalSince1970.rounded(.up)) + plan.retryAfterSeconds
-                            retryAfter = HTTPDate.format(epoch: at)
-                        } else {
-                            retryAfter = String(plan.retryAfterSeconds)
-                        }
-                    }
-                    return .injected(status: 429, retryAfter: retryAfter)
-                }
-                effects.latencyMilliseconds = plan.latencyMilliseconds
-                effects.slowBody = plan.slowBody
+            switch s.injector.decide(route: route, ordersPage: ordersPage, stats: &s.stats) {
+            case .answer(let verdict): return verdict
+            case .serve(let effects): return .serve(s.snapshot, effects)
             }
-            if route == .orders, let page = ordersPage, page == plan.malformedOrdersPage,
-                plan.malformedTimes.map({ s.malformedServed < $0 }) ?? true
-            {
-                s.malformedServed += 1
-                s.stats.malformedPages += 1
-                effects.malformed = plan.malformedMode
-            }
-            return .serve(s.snapshot, effects)
         }
     }
 
-    func record(status: Int, ordersServed: Int) {
+    /// An orders listing page was rendered (before it is written): runs the churn round due,
+    /// so that the client's next request sees the changed organiser.
+    func ordersListingServed(lastOrderID: Int?) {
         inner.withLock { s in
-            s.stats.byStatus[status, default: 0] += 1
-            s.stats.ordersServed += ordersServed
+            guard let churn = s.injector.plan.churn, let round = s.injector.churnRoundDue() else { return }
+            var organiser = s.snapshot.organiser
+            let changed = organiser.churn(churn, round: round, pivotID: lastOrderID, now: s.clock.nowEpoch())
+            s.snapshot = ServingSnapshot(organiser)
+            s.stats.churnRounds += 1
+            for (change, count) in changed { s.stats.churnedOrders[change.rawValue, default: 0] += count }
+        }
+    }
+
+    func record(_ response: FakeResponse) {
+        inner.withLock { s in
+            s.stats.byStatus[Int(response.status.code), default: 0] += 1
+            s.stats.ordersServed += response.ordersServed
+            s.stats.badRecordsServed += response.badRecordsServed
         }
     }
 
     /// The answer to an admitted request is fully written (or the connection was dropped).
     func requestFinished() {
         inner.withLock { $0.inFlight -= 1 }
+    }
+
+    func recordBytes(route: String, wire: Int, uncompressed: Int) {
+        inner.withLock { s in
+            s.stats.bodyBytesSent += wire
+            s.stats.bodyBytesUncompressed += uncompressed
+            s.stats.bodyBytesSentByRoute[route, default: 0] += wire
+            s.stats.bodyBytesUncompressedByRoute[route, default: 0] += uncompressed
+        }
+    }
+
+    func countGzipResponse() {
+        inner.withLock { $0.stats.gzipResponses += 1 }
+    }
+
+    /// The server clock's reading, epoch seconds.
+    var now: Double { inner.withLock { $0.clock.now() } }
+
+    /// Restarts the clock at `start` (nil: keeps its current reading) with `offsetSeconds`.
+    func setClock(start: Double?, offsetSeconds: Int) {
+        inner.withLock { s in
+            let reading = start ?? (s.clock.now() - Double(s.clock.offsetSeconds))
+            s.clock = ServerClock(startEpoch: reading, offsetSeconds: offsetSeconds)
+        }
     }
 
     func connectionOpened() {
@@ -125,19 +130,24 @@ final class FakeServerState: Sendable {
         inner.withLock { $0.snapshot = snapshot }
     }
 
+    /// Read, change and install the organiser under the lock: no request sees half a change.
+    func update<E: Error>(_ change: (inout Organiser) throws(E) -> Void) throws(E) -> Organiser {
+        try inner.withLock { (s: inout Inner) throws(E) -> Organiser in
+            var organiser = s.snapshot.organiser
+            try change(&organiser)
+            s.snapshot = ServingSnapshot(organiser)
+            return organiser
+        }
+    }
+
     var organiser: Organiser { inner.withLock { $0.snapshot.organiser } }
 
     /// Installs a plan and restarts its counters (and the limiter's window).
     func setFaults(_ plan: FaultPlan) {
-        inner.withLock { s in
-            s.faults = plan
-            s.faultCount = 0
-            s.malformedServed = 0
-            s.limiter = plan.serverRateLimit.map { SlidingWindowLimiter(requestsPerSecond: $0) }
-        }
+        inner.withLock { $0.injector = FaultInjector(plan) }
     }
 
-    var faults: FaultPlan { inner.withLock { $0.faults } }
+    var faults: FaultPlan { inner.withLock { $0.injector.plan } }
     var stats: FakeServerStats { inner.withLock { $0.stats } }
     func resetStats() { inner.withLock { $0.stats = FakeServerStats() } }
 }

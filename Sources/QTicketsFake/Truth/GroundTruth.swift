@@ -62,10 +62,11 @@ public struct GroundTruth: Sendable, Codable, Equatable {
     public var nowEpoch: Int
     /// Only keys with `ticketsSold > 0`.
     public var sales: [SalesKey: SalesValue]
-    /// Shows that must be polled: event and show not deleted, show not finished (`finish_date > now`).
+    /// The live, upcoming shows: show not deleted, event not deleted and active, show not
+    /// finished (`finish_date > now`). Exactly what the inventory table must hold after a run.
     public var inventory: [Int: InventoryValue]
-    /// Shows of live events that are not deleted but already finished: an ingester may or may
-    /// not poll them ("need not be polled again"); their numbers, should it do so.
+    /// Shows of live, active events that are not deleted but already finished (they must leave
+    /// the inventory table); their numbers, for diagnostics.
     public var finishedInventory: [Int: InventoryValue]
 
     public init(

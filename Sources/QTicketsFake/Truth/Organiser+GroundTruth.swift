@@ -5,9 +5,12 @@ extension Organiser {
     /// - sold ticket: order `payed`, order `deleted_at` null, basket `deleted_at` null,
     ///   basket `refunded_at` null; tickets = Σ quantity, revenue = Σ basket price;
     /// - sales date: `payed_at` in `timeZone`; city: the event's `city.name`;
-    /// - inventory: live events, live shows with `finish_date > now`, distinct `root_id`,
-    ///   disabled seats left out.
-    public func groundTruth(timeZone: TimeZone = TimeZone(identifier: "Europe/Moscow") ?? .current) -> GroundTruth {
+    /// - inventory: the live, upcoming shows only (DESIGN.md): show not deleted, event not
+    ///   deleted and active, `finish_date > now`; distinct `root_id`, disabled seats left out;
+    /// - `excludingOrders`: orders left out of the sales (the bad records an ingester must skip).
+    public func groundTruth(
+        timeZone: TimeZone = TimeZone(identifier: "Europe/Moscow") ?? .current, excludingOrders excluded: Set<Int> = []
+    ) -> GroundTruth {
         var eventsByID: [Int: FakeEvent] = [:]
         for event in events { eventsByID[event.id] = event }
 
@@ -15,7 +18,7 @@ extension Organiser {
         var dateCache: [Int: String] = [:]  // by local day number
         for order in orders {
             guard order.payed, order.deletedAt == nil, let payedAt = order.payedAt,
-                let event = eventsByID[order.eventID]
+                let event = eventsByID[order.eventID], !excluded.contains(order.id)
             else { continue }
             let offset = timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(payedAt)))
             let day = FakeTimestamp.floorDiv(payedAt + offset, 86_400)
@@ -43,7 +46,7 @@ extension Organiser {
 
         var inventory: [Int: GroundTruth.InventoryValue] = [:]
         var finished: [Int: GroundTruth.InventoryValue] = [:]
-        for event in events where event.deletedAt == nil {
+        for event in events where event.deletedAt == nil && event.isActive {
             for show in event.shows where show.deletedAt == nil {
                 var seen = Set<String>()
                 var total = 0

@@ -1,0 +1,43 @@
+/// One page of a listing: `{"data":[...],"paging":{"perPage":P,"currentPage":N,"total":T}}`.
+struct ListPage {
+    let selection: RowSelection
+    let perPage: Int
+    let page: Int
+    /// What `paging.total` says: the selection's count, unless a fault lies about it.
+    var totalLiteral: String?
+
+    init(_ selection: RowSelection, perPage: Int, page: Int) {
+        self.selection = selection
+        self.perPage = perPage
+        self.page = page
+    }
+
+    /// Positions of the selection on this page (no overflow for absurd page numbers).
+    var rows: Range<Int> {
+        let (skip, overflow) = (page - 1).multipliedReportingOverflow(by: perPage)
+        let start = overflow ? selection.count : min(selection.count, skip)
+        return start..<min(selection.count, start + perPage)
+    }
+
+    /// Renders the page; `row` writes one row given its position and row index.
+    func render(rowCapacity: Int, _ row: (Int, Int, inout JSONOutput) -> Void) -> JSONOutput {
+        let rows = self.rows
+        var out = JSONOutput(capacity: 512 + rows.count * rowCapacity)
+        out.beginObject()
+        out.key("data")
+        out.beginArray()
+        for position in rows { row(position, selection[position], &out) }
+        out.endArray()
+        out.key("paging")
+        out.beginObject()
+        out.key("perPage")
+        out.int(perPage)
+        out.key("currentPage")
+        out.int(page)
+        out.key("total")
+        if let totalLiteral { out.raw(totalLiteral) } else { out.int(selection.count) }
+        out.endObject()
+        out.endObject()
+        return out
+    }
+}
