@@ -12,6 +12,14 @@ import Testing
     /// A run of a few seconds: slow answers, a low request rate, a progress tick every second.
     static let slow = FaultPlan(latencyMilliseconds: 100)
     static let slowSettings = ["QTICKETS_API_RPS": "12", "QTICKETS_API_CONCURRENCY": "2", "INGEST_PROGRESS_SECONDS": "1"]
+    /// Holds a run in its orders phase until the test has seen what it waits for: every orders
+    /// request answered 429 (Retry-After 1 s) and retried, until ``release(_:)`` lifts it. A test
+    /// process starved of CPU by a parallel suite then still observes the run under way.
+    static let held = FaultPlan(routes: ["orders"], status429EveryN: 1, retryAfterSeconds: 1)
+    static let heldSettings = slowSettings.merging(["QTICKETS_API_MAX_ATTEMPTS": "1000"]) { _, new in new }
+
+    static func release(_ harness: IngestHarness) async { await harness.fake.setFaults(slow) }
+
     static let contractLines = ["Starting QTickets API ingestion run", "Fetched events/orders", "Transformed orders into sales rows", "QTickets API ingestion run finished"]
 
     static func files(_ harness: IngestHarness) -> [String] { ["--envfile", harness.clickHouseEnvFile, "--envfile", harness.envFile] }
@@ -74,17 +82,18 @@ import Testing
     @Test func theTextfileIsUpdatedDuringAndAfterARunAndNeverByADryRun() async throws {
         let prom = FileManager.default.temporaryDirectory.appendingPathComponent("qtickets-\(UUID().uuidString).prom").path
         defer { try? FileManager.default.removeItem(atPath: prom) }
-        var settings = Self.slowSettings
+        var settings = Self.heldSettings
         settings["INGEST_PROM_FILE"] = prom
-        try await IngestHarness.with(Organiser.generate(Self.spec, now: Date()), faults: Self.slow, settings: settings) { harness in
+        try await IngestHarness.with(Organiser.generate(Self.spec, now: Date()), faults: Self.held, settings: settings) { harness in
             let label = "{organiser=\"test-organiser\"}"
             let seenDuringTheRun = SeenFlag()
             let output = try await CommandRunner.run(Self.files(harness) + ["--since-hours", "300"]) { _ in
-                for _ in 0..<200 where !seenDuringTheRun.value {
+                for _ in 0..<600 where !seenDuringTheRun.value {
                     let text = (try? String(contentsOfFile: prom, encoding: .utf8)) ?? ""
                     if text.contains("qtickets_ingest_run_in_progress\(label) 1") { seenDuringTheRun.set() }
                     try await Task.sleep(for: .milliseconds(100))
                 }
+                await Self.release(harness)
             }
             #expect(output.status == 0, "\(output.stderr.suffix(2_000))")
             #expect(seenDuringTheRun.value, "the textfile showed the run under way")

@@ -10,8 +10,8 @@ import Testing
 @Suite(.serialized) struct ProgressBarTerminalTests {
     @Test func oneBarUpdatesInPlaceAndIsGoneAtTheEnd() async throws {
         try await IngestHarness.with(
-            Organiser.generate(OperationsCommandTests.spec, now: Date()), faults: OperationsCommandTests.slow,
-            settings: OperationsCommandTests.slowSettings
+            Organiser.generate(OperationsCommandTests.spec, now: Date()), faults: OperationsCommandTests.held,
+            settings: OperationsCommandTests.heldSettings
         ) { harness in
             let arguments = ["--envfile", harness.clickHouseEnvFile, "--envfile", harness.envFile, "--since-hours", "300"]
             // A clean environment, as CommandRunner gives; the pane's shell reports the exit code.
@@ -21,12 +21,14 @@ import Testing
             try await withCleanup {
                 var bars: [String] = []
                 var screen = ""
-                for _ in 0..<300 {
+                // The run is held in its orders phase until the bar has been seen redrawn.
+                for _ in 0..<600 {
                     screen = try await terminal.screen()
                     let lines = screen.split(separator: "\n")
                     let barLines = lines.filter { $0.contains("req/s") && $0.contains("  pages ") }
                     #expect(barLines.count <= 1, "one bar, never a stack of them:\n\(screen)")
                     if let bar = barLines.last, bars.last != String(bar) { bars.append(String(bar)) }
+                    if bars.count == 3 { await OperationsCommandTests.release(harness) }
                     if screen.contains("EXIT=") { break }
                     try await Task.sleep(for: .milliseconds(200))
                 }
