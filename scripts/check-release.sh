@@ -16,7 +16,7 @@ fail() { echo "check-release: FAILED: $*" >&2; exit 1; }
 (cd "$(dirname "$tarball")" && sha256sum --quiet -c "$(basename "$tarball").sha256") || fail "checksum"
 work="$(mktemp -d)"
 fake_pid=""
-database="qt_release_check"
+database="release_check"
 chenv=""
 cleanup() {
     if [ -n "$fake_pid" ]; then kill "$fake_pid" 2>/dev/null || true; fi

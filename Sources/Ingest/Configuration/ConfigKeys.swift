@@ -53,6 +53,9 @@ public enum ConfigKeys {
     public static let apiMaxAttempts = ConfigKey.positiveInteger(
         "QTICKETS_API_MAX_ATTEMPTS", default: 6,
         doc: "attempts per API request; 429, 5xx and timeouts are retried with capped exponential backoff and full jitter")
+    public static let apiMaxResponseBytes = ConfigKey.integer(
+        "QTICKETS_API_MAX_RESPONSE_BYTES", in: 65_536...1 << 31, default: 32 << 20,
+        doc: "largest API answer accepted, in bytes, enforced while it streams (a page of 50 orders is ~250 KB)")
     public static let ordersDateColumn = ConfigKey.choice(
         "QTICKETS_ORDERS_DATE_COLUMN", ["updated_at", "created_at", "payed_at"], doc: "the order column the window filters on")
     public static let batchRows = ConfigKey.positiveInteger(
@@ -107,7 +110,7 @@ public enum ConfigKeys {
     public static let all: [any AnyConfigKey] = [
         apiBaseURL, apiToken, clickHouseURL, clickHouseUser, clickHousePassword, clickHouseDatabase,
         timeZone, organiserName,
-        apiRequestsPerSecond, apiBurst, apiConcurrency, apiTimeoutSeconds, apiMaxAttempts, ordersDateColumn,
+        apiRequestsPerSecond, apiBurst, apiConcurrency, apiTimeoutSeconds, apiMaxAttempts, apiMaxResponseBytes, ordersDateColumn,
         batchRows, batchBytes, batchAgeMilliseconds, gzip, gzipLevel, clickHouseTimeoutSeconds, clickHouseMaxAttempts,
         clickHouseCAFile, prometheusFile,
         apiTokenFile, clickHousePasswordFile, progressSeconds, logFormat, staleAfterMinutes,

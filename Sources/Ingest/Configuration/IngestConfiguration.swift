@@ -25,6 +25,7 @@ public struct IngestConfiguration: Sendable {
     public var apiConcurrency: Int
     public var apiTimeoutSeconds: Int
     public var apiMaxAttempts: Int
+    public var apiMaxResponseBytes: Int
     public var ordersDateColumn: String
     public var batchRows: Int
     public var batchBytes: Int
@@ -60,6 +61,7 @@ public struct IngestConfiguration: Sendable {
             apiConcurrency: try source.value(of: ConfigKeys.apiConcurrency),
             apiTimeoutSeconds: try source.value(of: ConfigKeys.apiTimeoutSeconds),
             apiMaxAttempts: try source.value(of: ConfigKeys.apiMaxAttempts),
+            apiMaxResponseBytes: try source.value(of: ConfigKeys.apiMaxResponseBytes),
             ordersDateColumn: try source.value(of: ConfigKeys.ordersDateColumn),
             batchRows: try source.value(of: ConfigKeys.batchRows),
             batchBytes: try source.value(of: ConfigKeys.batchBytes),

@@ -25,7 +25,9 @@ public struct MetricsSnapshot: Sendable, Codable, Equatable {
     public var requests: [String: [String: Int]]
     public var requestSeconds: [String: Double]
     public var retries: [String: Int]
+    /// The first ``RunMetrics/skippedKept`` records skipped; ``skippedTotal`` counts them all.
     public var skipped: [SkippedRecord]
+    public var skippedTotal: Int
     public var tables: [String: TableStats]
     public var counters: [String: Int]
     public var phases: [String: Double]
@@ -51,7 +53,7 @@ public struct MetricsSnapshot: Sendable, Codable, Equatable {
         var fields: [(String, String)] = [
             ("requests", String(totalRequests)),
             ("retries", String(totalRetries)),
-            ("skipped_records", String(skipped.count)),
+            ("skipped_records", String(skippedTotal)),
         ]
         for (name, stats) in tables.sorted(by: { $0.key < $1.key }) {
             fields.append(("rows_\(name)", String(stats.rows)))

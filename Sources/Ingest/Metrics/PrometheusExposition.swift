@@ -55,7 +55,7 @@ struct PrometheusExposition {
         out.counter("rows_written_total", "Rows written by table, this run.", snapshot.tables.map { ([("table", $0.key)], Double($0.value.rows)) })
         out.counter("batch_retries_total", "ClickHouse batch retries by table, this run.", snapshot.tables.map { ([("table", $0.key)], Double($0.value.retries)) })
         out.counter("orders_total", "Orders fetched, this run.", [([], Double(snapshot.counters["orders"] ?? 0))])
-        out.counter("skipped_records_total", "Malformed records skipped, this run.", [([], Double(snapshot.skipped.count))])
+        out.counter("skipped_records_total", "Malformed records skipped, this run.", [([], Double(snapshot.skippedTotal))])
         return out.text
     }
 }

@@ -7,7 +7,7 @@ import Testing
 @Suite struct ProgressEstimateTests {
     func snapshot(counters: [String: Int] = [:], requests: Int = 0, elapsed: Double, active: [String] = [], done: [String] = []) -> MetricsSnapshot {
         MetricsSnapshot(
-            requests: requests > 0 ? ["orders": ["200": requests]] : [:], requestSeconds: [:], retries: ["orders": 3], skipped: [],
+            requests: requests > 0 ? ["orders": ["200": requests]] : [:], requestSeconds: [:], retries: ["orders": 3], skipped: [], skippedTotal: 0,
             tables: ["fact_qtickets_tickets": .init(rows: 700)], counters: counters,
             phases: Dictionary(uniqueKeysWithValues: done.map { ($0, 1.0) }), elapsedSeconds: elapsed, activePhases: active)
     }

@@ -11,7 +11,7 @@ import TestSupport
     func exposition(inProgress: Bool, organiser: String = "org \"one\"") -> PrometheusExposition {
         let snapshot = MetricsSnapshot(
             requests: ["orders": ["200": 40, "429": 2], "shows/{id}/seats": ["network_error": 1]], requestSeconds: ["orders": 3.5],
-            retries: ["orders": 2], skipped: [], tables: ["fact_qtickets_tickets": .init(rows: 1_234, retries: 1)],
+            retries: ["orders": 2], skipped: [], skippedTotal: 3, tables: ["fact_qtickets_tickets": .init(rows: 1_234, retries: 1)],
             counters: ["orders": 700], phases: [:], elapsedSeconds: 12.5)
         return PrometheusExposition(
             organiser: organiser, snapshot: snapshot, runStartedAt: Date(timeIntervalSince1970: 1_750_000_000), inProgress: inProgress,
@@ -30,6 +30,7 @@ import TestSupport
         #expect(samples.contains("qtickets_ingest_last_run_success{organiser=\"org \\\"one\\\"\"} 0"))
         #expect(samples.contains("qtickets_ingest_api_requests_total{organiser=\"org \\\"one\\\"\",endpoint=\"orders\",status=\"429\"} 2"))
         #expect(samples.contains("qtickets_ingest_last_success_timestamp_seconds{organiser=\"org \\\"one\\\"\"} 1749990000"))
+        #expect(samples.contains("qtickets_ingest_skipped_records_total{organiser=\"org \\\"one\\\"\"} 3"), "all skipped, not only those kept")
     }
 
     /// While a run is under way it cannot know the previous run's outcome: those gauges are

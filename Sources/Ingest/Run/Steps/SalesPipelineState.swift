@@ -49,7 +49,17 @@ struct SalesPipelineState {
     }
 
     private mutating func emit(_ order: Order, city: String, pipeline: SalesPipeline) async throws {
-        let rows = pipeline.transform.rows(for: order, city: city, fetchedAt: pipeline.context.options.now)
+        let rows: [TicketRow]
+        do throws(OrderValidation.Rejection) {
+            rows = try pipeline.transform.rows(for: order, city: city, fetchedAt: pipeline.context.options.now)
+        } catch {
+            // One bad record never stops the run: skipped whole, reported, the run ends `error`.
+            pipeline.context.logger.error("Skipped an order that cannot be written exactly", metadata: [
+                "order_id": "\(error.orderID)", "reason": "\(error.reason)",
+            ])
+            await pipeline.context.metrics.recordSkipped(endpoint: "orders", id: error.orderID, reason: error.reason)
+            return
+        }
         for row in rows {
             if row.payedAt != 0 { result.touchedDays.insert(row.salesDay) }
             if row.isSold { result.soldTickets += Int(row.quantity) }
