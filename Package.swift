@@ -57,9 +57,11 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(name: "Ingest", dependencies: ["ClickHouseHTTP", "ClientSupport", "QTicketsAPI", logging], swiftSettings: strict),
+        // The commit scripts/release.sh stamps into the binary (-Xcc -DQT_BUILD_COMMIT=…).
+        .target(name: "CBuildInfo"),
         .executableTarget(
             name: "qtickets-ingest",
-            dependencies: ["Ingest", argumentParser, logging],
+            dependencies: ["CBuildInfo", "Ingest", argumentParser, logging],
             swiftSettings: strict
         ),
         .executableTarget(name: "qtickets-fake", dependencies: ["QTicketsFake", argumentParser], swiftSettings: strict),

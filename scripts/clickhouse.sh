@@ -30,10 +30,11 @@ port_is_free() {
     python3 -c 'import socket,sys; s=socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1); s.bind(("127.0.0.1",int(sys.argv[1]))); s.close()' "$1" 2>/dev/null
 }
 
-# `zakaz` (the demo and CLICKHOUSE_DB), scripts/bench-e2e.sh's three, 64 scratch databases for
-# the tests, and 8 whose names start with a digit (the identifier-quoting tests).
+# `zakaz` (the demo and CLICKHOUSE_DB), scripts/bench-e2e.sh's three, scripts/check-release.sh's
+# one, 64 scratch databases for the tests, and 8 whose names start with a digit (the
+# identifier-quoting tests).
 test_databases() {
-    local names=(zakaz bench_e2e_fetch bench_e2e_free bench_e2e_limited)
+    local names=(zakaz bench_e2e_fetch bench_e2e_free bench_e2e_limited release_check)
     for i in $(seq -w 0 63); do names+=("qt_t$i"); done
     for i in $(seq 0 7); do names+=("1qt_t0$i"); done
     echo "${names[*]}"

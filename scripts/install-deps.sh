@@ -3,7 +3,10 @@
 # Idempotent: a second run installs nothing.
 set -euo pipefail
 need=()
-for pkg in clickhouse-server clickhouse-client zlib1g-dev libcurl4-openssl-dev libjemalloc-dev tzdata curl python3 time; do
+# The operations checks: tmux (the progress bar seen in a pseudo-terminal), prometheus (its
+# promtool checks the alert rules and the textfile), systemd (systemd-analyze verifies the units).
+ops_packages="tmux prometheus systemd"
+for pkg in clickhouse-server clickhouse-client zlib1g-dev libcurl4-openssl-dev libjemalloc-dev tzdata curl python3 time $ops_packages; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || need+=("$pkg")
 done
 SUDO=""

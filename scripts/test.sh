@@ -15,3 +15,11 @@ if [ "$started" = 1 ]; then trap 'scripts/clickhouse.sh stop' EXIT; fi
 
 swift build --build-tests
 swift test --skip-build --disable-xctest "$@"
+
+# The whole suite (no arguments) also builds the release tarball and runs its packed binary
+# (scripts/release.sh, scripts/check-release.sh): a static release build takes several
+# minutes on 2 cores, so a filtered run skips it (QT_RELEASE_CHECK=1 forces it, 0 skips it).
+if [ "${QT_RELEASE_CHECK:-$([ $# -eq 0 ] && echo 1 || echo 0)}" = 1 ]; then
+    tarball="$(scripts/release.sh | tail -1)"
+    scripts/check-release.sh "$tarball"
+fi

@@ -21,12 +21,15 @@ struct QTicketsIngestCommand: AsyncParsableCommand {
             database and organiser (one line names it; nothing was written); 78 a missing or \
             malformed configuration key (nothing was sent anywhere), or a TZ other than the \
             warehouse's (nothing was written); 130 interrupted by SIGINT/SIGTERM (recorded as failed).
+
+            Progress: a line every INGEST_PROGRESS_SECONDS (default 10); on a terminal, one bar \
+            updated in place. `qtickets-ingest status` shows the job's health.
             """,
-        version: ToolVersion.current
+        version: ToolVersion.current,
+        subcommands: [StatusCommand.self]
     )
 
-    @Option(name: .customLong("envfile"), help: ArgumentHelp("A dotenv file with the configuration; repeatable, later files win.", valueName: "path"))
-    var envFiles: [String] = []
+    @OptionGroup var shared: SharedOptions
 
     @Option(name: .customLong("since-hours"), help: "Lookback window for orders, by updated_at (8760 = a year's backfill).")
     var sinceHours: Int = 24
@@ -38,9 +41,6 @@ struct QTicketsIngestCommand: AsyncParsableCommand {
         name: .customLong("wait-lock"),
         help: ArgumentHelp("Queue behind a run that holds the lock for up to this many seconds, instead of exiting 75 at once.", valueName: "seconds"))
     var waitLock: Int?
-
-    @Flag(name: .customLong("verbose"), help: "Debug logging.")
-    var verbose = false
 
     @Flag(name: .customLong("print-schema"), help: "Print the ClickHouse schema (CLICKHOUSE_DB or zakaz) and exit.")
     var printSchema = false
@@ -58,26 +58,17 @@ struct QTicketsIngestCommand: AsyncParsableCommand {
         SignalCanceller.install([SIGINT, SIGTERM])
         let environment = ProcessInfo.processInfo.environment
         if printSchema {
-            let database = (try? IngestConfiguration.load(files: envFiles, environment: environment).clickHouseDatabase)
+            let database = (try? IngestConfiguration.load(files: shared.envFiles, environment: environment).clickHouseDatabase)
                 ?? environment["CLICKHOUSE_DB"] ?? "zakaz"
             print(WarehouseSQL(database: database).schemaFile, terminator: "")
             return
         }
-        let configuration: IngestConfiguration
-        do {
-            configuration = try IngestConfiguration.load(files: envFiles, environment: environment)
-        } catch {
-            FileHandle.standardError.write(Data("qtickets-ingest: \(error)\n".utf8))
-            throw ExitCode(IngestExitCode.configuration.rawValue)
-        }
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = verbose ? .debug : .info
-            return handler
-        }
-        let logger = Logger(label: "qtickets-ingest")
+        let configuration = try shared.loadConfiguration(environment: environment)
+        let console = ConsoleOutput()
+        let logger = shared.bootstrapLogging(configuration, console: console)
         let options = Ingestion.Options(
-            sinceHours: sinceHours, dryRun: dryRun, toolVersion: ToolVersion.current, waitLock: waitLock.map { .seconds($0) })
+            sinceHours: sinceHours, dryRun: dryRun, toolVersion: ToolVersion.current, waitLock: waitLock.map { .seconds($0) },
+            progress: shared.progressDisplay(configuration, console: console, environment: environment))
         let report = await SignalCanceller.cancelOnSignal(logger: logger) {
             await Ingestion.run(configuration: configuration, options: options, logger: logger)
         }

@@ -52,8 +52,8 @@ import Testing
             #expect(!stored.contains(harness.token) && !stored.contains(password))
             // The Prometheus textfile says the same as the run.
             let text = try String(contentsOfFile: prom, encoding: .utf8)
-            #expect(text.contains("qtickets_ingest_last_run_success{job=\"qtickets_api\"} 1.0"))
-            #expect(text.contains("qtickets_ingest_rows_written{job=\"qtickets_api\",table=\"fact_qtickets_tickets\"}"))
+            #expect(text.contains("qtickets_ingest_last_run_success{organiser=\"test-organiser\"} 1"))
+            #expect(text.contains("qtickets_ingest_rows_written_total{organiser=\"test-organiser\",table=\"fact_qtickets_tickets\"}"))
             try? FileManager.default.removeItem(atPath: prom)
             // No personal data reaches the warehouse.
             let tickets = try await harness.clickHouse.query("SELECT * FROM \(harness.table("fact_qtickets_tickets")) LIMIT 1000 FORMAT TSV")

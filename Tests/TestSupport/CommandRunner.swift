@@ -44,7 +44,7 @@ public enum CommandRunner {
 
     /// Blocking pipe reads run on Dispatch's threads, never on the concurrency pool: with two
     /// cores, two blocked pool threads would starve every other task of the test.
-    private static func readToEnd(_ pipe: Pipe) async -> Data {
+    static func readToEnd(_ pipe: Pipe) async -> Data {
         await withCheckedContinuation { continuation in
             DispatchQueue.global().async { continuation.resume(returning: pipe.fileHandleForReading.readDataToEndOfFile()) }
         }

@@ -66,6 +66,8 @@ public final class IngestHarness: Sendable {
             let envFile = FileManager.default.temporaryDirectory.appendingPathComponent("\(database)-\(UUID().uuidString.prefix(8)).env").path
             try all.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "\n")
                 .write(toFile: envFile, atomically: true, encoding: .utf8)
+            // It holds the token: readable by the owner only, as the ingester asks of env files.
+            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: envFile)
             return IngestHarness(
                 database: database, token: token, fake: fake, clickHouse: clickHouse,
                 envFile: envFile, clickHouseEnvFile: environment.envFile, lockDirectory: lockDirectory

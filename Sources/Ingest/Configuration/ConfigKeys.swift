@@ -13,14 +13,16 @@ public enum ConfigKeys {
     public static let apiBaseURL = ConfigKey.url(
         "QTICKETS_API_BASE_URL", doc: "the API's base URL", example: "https://qtickets.ru/api/rest/v1")
     public static let apiToken = ConfigKey.secret(
-        "QTICKETS_API_TOKEN", .required, doc: "the organiser's bearer token", example: "<organiser_bearer_token>")
+        "QTICKETS_API_TOKEN", .required, doc: "the organiser's bearer token (or `QTICKETS_API_TOKEN_FILE`)",
+        example: "<organiser_bearer_token>")
     public static let clickHouseURL = ConfigKey.url(
         "CLICKHOUSE_HOST", doc: "ClickHouse as `http(s)://host:port`, any port; https verifies certificates",
         example: "https://clickhouse.example.org:8443")
     public static let clickHouseUser = ConfigKey.text(
         "CLICKHOUSE_USER", .required, doc: "the ClickHouse user, e.g. `etl_writer`", example: "etl_writer")
     public static let clickHousePassword = ConfigKey.secret(
-        "CLICKHOUSE_PASSWORD", .requiredMayBeEmpty, doc: "that user's password (may be empty)", example: "<password>")
+        "CLICKHOUSE_PASSWORD", .requiredMayBeEmpty, doc: "that user's password (may be empty; or `CLICKHOUSE_PASSWORD_FILE`)",
+        example: "<password>")
     public static let clickHouseDatabase = ConfigKey<String>(
         "CLICKHOUSE_DB", .required, expected: "a database name of letters, digits and _",
         doc: "the database, e.g. `zakaz`; created if missing", example: "zakaz"
@@ -83,8 +85,33 @@ public enum ConfigKeys {
         "INGEST_LOCK_TTL_SECONDS", in: 3...86_400, default: 180,
         doc: "the run lock's lease in ClickHouse expires after this many seconds without a heartbeat (one every third of it)")
     public static let prometheusFile = ConfigKey.path(
-        "INGEST_PROM_FILE", doc: "write a Prometheus textfile (node_exporter's textfile collector) at the end of each run",
+        "INGEST_PROM_FILE",
+        doc: "write a Prometheus textfile (node_exporter's textfile collector) with each progress tick and at the end of each run; never in a dry run",
         example: "/var/lib/node_exporter/textfile/qtickets_ingest.prom")
+
+    // MARK: Operations
+
+    public static let apiTokenFile = ConfigKey.path(
+        "QTICKETS_API_TOKEN_FILE", doc: "read the token from this file instead (systemd `LoadCredential`, a Kubernetes secret mount); a trailing newline is stripped",
+        example: "/run/credentials/qtickets-ingest@org.service/qtickets_api_token")
+    public static let clickHousePasswordFile = ConfigKey.path(
+        "CLICKHOUSE_PASSWORD_FILE", doc: "read the ClickHouse password from this file instead; a trailing newline is stripped",
+        example: "/run/credentials/qtickets-ingest@org.service/clickhouse_password")
+    public static let progressSeconds = ConfigKey.integer(
+        "INGEST_PROGRESS_SECONDS", in: 0...3_600, default: 10,
+        doc: "a progress line every this many seconds (a bar on a terminal); 0 turns progress off")
+    public static let logFormat = ConfigKey<LogFormat>(
+        "INGEST_LOG_FORMAT", .defaulted(LogFormat.text.rawValue), expected: "text or json",
+        doc: "`text`, or `json`: one JSON object per line (`--log-format` wins)"
+    ) { LogFormat(rawValue: $0) }
+    public static let staleAfterMinutes = ConfigKey.positiveInteger(
+        "INGEST_STALE_AFTER_MINUTES", default: 60, unit: "minutes",
+        doc: "`qtickets-ingest status` exits 2 (stale) when no run succeeded for this long")
+
+    /// The secrets and the keys that name a file holding them instead: one of each pair may be set.
+    static let secretFiles: [(secret: ConfigKey<Secret>, file: ConfigKey<String?>)] = [
+        (apiToken, apiTokenFile), (clickHousePassword, clickHousePasswordFile),
+    ]
 
     /// Every key, in the order the README and the sample file list them.
     public static let all: [any AnyConfigKey] = [
@@ -93,6 +120,7 @@ public enum ConfigKeys {
         apiRequestsPerSecond, apiBurst, apiConcurrency, apiTimeoutSeconds, apiMaxAttempts, apiMaxResponseBytes, ordersDateColumn,
         batchRows, batchBytes, batchAgeMilliseconds, gzip, gzipLevel, clickHouseTimeoutSeconds, clickHouseMaxAttempts,
         clickHouseCAFile, lockDirectory, lockTTLSeconds, prometheusFile,
+        apiTokenFile, clickHousePasswordFile, progressSeconds, logFormat, staleAfterMinutes,
     ]
 
     /// Whether `name` is a declared key: only those are taken from the process environment.

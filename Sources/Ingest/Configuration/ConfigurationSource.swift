@@ -17,6 +17,9 @@ public struct ConfigurationSource: Sendable {
 
     private var values: [String: Entry] = [:]
     public let files: [String]
+    /// What the operator should fix but that does not stop a run (an env file holding a secret
+    /// that others can read), logged once logging is set up.
+    public private(set) var warnings: [String] = []
 
     public init(files: [String], environment: [String: String]) throws(ConfigurationError) {
         self.files = files
@@ -28,9 +31,11 @@ public struct ConfigurationSource: Sendable {
                 let reason = FileManager.default.fileExists(atPath: path) ? "not readable as UTF-8 text" : "no such file"
                 throw .unreadableFile(path: path, reason: reason)
             }
-            for entry in try DotEnvParser.parse(text, file: path) {
+            let entries = try DotEnvParser.parse(text, file: path)
+            for entry in entries {
                 values[entry.key] = Entry(value: entry.value, origin: "\(path):\(entry.line)")
             }
+            warnings += EnvFilePermissions.warnings(path: path, entries: entries)
         }
         for (key, value) in environment where ConfigKeys.isDeclared(key) {
             values[key] = Entry(value: value, origin: "environment")
@@ -50,6 +55,8 @@ public struct ConfigurationSource: Sendable {
         guard let found = values[name], !found.value.isEmpty else { return nil }
         return found.value
     }
+    /// The raw entry of `key`, if a file or the environment set it (even to the empty string).
+    func entry(_ name: String) -> Entry? { values[name] }
 
     /// The value of `key`: its text from the files or the environment, or its default, parsed
     /// by its declaration. A missing required key or an invalid value throws an error that names

@@ -42,6 +42,13 @@ public struct IngestConfiguration: Sendable {
     /// Where each key's value came from (`path:line`, `environment`, `the built-in default`),
     /// by key name: a check made later (the warehouse's time zone) names the line to fix.
     public var origins: [String: String]
+    /// Seconds between progress lines (or bar updates' Prometheus writes); 0: no progress.
+    public var progressSeconds: Int
+    public var logFormat: LogFormat
+    public var staleAfterMinutes: Int
+    /// What loading noticed that does not stop a run (``ConfigurationSource/warnings``); logged
+    /// by whoever sets up logging.
+    public var warnings: [String] = []
 
     /// Loads and validates. `environment` is the process environment (injected for tests).
     public static func load(files: [String], environment: [String: String]) throws(ConfigurationError) -> IngestConfiguration {
@@ -49,10 +56,10 @@ public struct IngestConfiguration: Sendable {
         let gzipLevel = try source.value(of: ConfigKeys.gzipLevel)
         return IngestConfiguration(
             apiBaseURL: try source.value(of: ConfigKeys.apiBaseURL),
-            apiToken: try source.value(of: ConfigKeys.apiToken),
+            apiToken: try source.secret(ConfigKeys.apiToken, file: ConfigKeys.apiTokenFile),
             clickHouseURL: try source.value(of: ConfigKeys.clickHouseURL),
             clickHouseUser: try source.value(of: ConfigKeys.clickHouseUser),
-            clickHousePassword: try source.value(of: ConfigKeys.clickHousePassword),
+            clickHousePassword: try source.secret(ConfigKeys.clickHousePassword, file: ConfigKeys.clickHousePasswordFile),
             clickHouseDatabase: try source.value(of: ConfigKeys.clickHouseDatabase),
             clickHouseCAFile: try source.value(of: ConfigKeys.clickHouseCAFile),
             timeZone: try source.value(of: ConfigKeys.timeZone),
@@ -74,7 +81,11 @@ public struct IngestConfiguration: Sendable {
             prometheusFile: try source.value(of: ConfigKeys.prometheusFile),
             lockDirectory: try source.value(of: ConfigKeys.lockDirectory),
             lockTTLSeconds: try source.value(of: ConfigKeys.lockTTLSeconds),
-            origins: Dictionary(uniqueKeysWithValues: ConfigKeys.all.map { ($0.name, source.origin(of: $0.name)) })
+            origins: Dictionary(uniqueKeysWithValues: ConfigKeys.all.map { ($0.name, source.origin(of: $0.name)) }),
+            progressSeconds: try source.value(of: ConfigKeys.progressSeconds),
+            logFormat: try source.value(of: ConfigKeys.logFormat),
+            staleAfterMinutes: try source.value(of: ConfigKeys.staleAfterMinutes),
+            warnings: source.warnings
         )
     }
 }

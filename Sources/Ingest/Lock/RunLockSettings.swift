@@ -30,10 +30,13 @@ public struct RunLockSettings: Sendable {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a: stable across processes, unlike Hasher
         for byte in clickHouseURL.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
         self.init(
-            key: "\(database)/\(organiser)", directory: directory,
+            key: Self.key(database: database, organiser: organiser), directory: directory,
             fileName: "qtickets-ingest.\(safe(database)).\(safe(organiser)).\(String(hash, radix: 16)).lock",
             ttlSeconds: ttlSeconds, wait: wait, runID: runID)
     }
+
+    /// The lease key of `database` and `organiser`: one run at a time per pair.
+    public static func key(database: String, organiser: String) -> String { "\(database)/\(organiser)" }
 
     /// The first of `/run/lock` and the temporary directory that is writable: where a lock
     /// file goes when `INGEST_LOCK_DIR` is not set. Every run against one warehouse on a host
@@ -42,4 +45,9 @@ public struct RunLockSettings: Sendable {
         let candidates = ["/run/lock", FileManager.default.temporaryDirectory.path]
         return candidates.first { FileManager.default.isWritableFile(atPath: $0) } ?? "/tmp"
     }
+}
+
+extension IngestConfiguration {
+    /// The run lock's lease key for this configuration's database and organiser.
+    public var runLockKey: String { RunLockSettings.key(database: clickHouseDatabase, organiser: organiserName) }
 }

@@ -32,6 +32,10 @@ public struct MetricsSnapshot: Sendable, Codable, Equatable {
     public var counters: [String: Int]
     public var phases: [String: Double]
     public var elapsedSeconds: Double
+    /// Phases under way when the snapshot was taken (the progress line's `phase`).
+    public var activePhases: [String] = []
+    /// The slice of a sliced backfill being loaded, if any.
+    public var slice: String?
 
     public var totalRequests: Int { requests.values.reduce(0) { $0 + $1.values.reduce(0, +) } }
     public var totalRetries: Int { retries.values.reduce(0, +) }
@@ -62,29 +66,5 @@ public struct MetricsSnapshot: Sendable, Codable, Equatable {
         for (name, value) in counters.sorted(by: { $0.key < $1.key }) { fields.append((name, String(value))) }
         fields.append(("seconds", String(format: "%.2f", elapsedSeconds)))
         return fields
-    }
-
-    /// Prometheus text exposition format, for node_exporter's textfile collector.
-    public func prometheusText(job: String, status: String, finishedAt: Date) -> String {
-        var lines: [String] = []
-        func metric(_ name: String, _ help: String, _ type: String, _ samples: [(String, Double)]) {
-            lines.append("# HELP \(name) \(help)")
-            lines.append("# TYPE \(name) \(type)")
-            for (labels, value) in samples { lines.append("\(name)\(labels) \(value)") }
-        }
-        let jobLabel = "job=\"\(job)\""
-        metric("qtickets_ingest_last_run_timestamp_seconds", "End of the last run.", "gauge", [("{\(jobLabel)}", finishedAt.timeIntervalSince1970.rounded())])
-        metric("qtickets_ingest_last_run_success", "1 when the last run ended ok.", "gauge", [("{\(jobLabel)}", status == "ok" ? 1 : 0)])
-        metric("qtickets_ingest_last_run_duration_seconds", "Wall time of the last run.", "gauge", [("{\(jobLabel)}", elapsedSeconds)])
-        metric("qtickets_ingest_api_requests", "API requests of the last run by endpoint and status.", "gauge",
-               requests.sorted { $0.key < $1.key }.flatMap { endpoint, statuses in
-                   statuses.sorted { $0.key < $1.key }.map { ("{\(jobLabel),endpoint=\"\(endpoint)\",status=\"\($0.key)\"}", Double($0.value)) }
-               })
-        metric("qtickets_ingest_api_retries", "API retries of the last run by endpoint.", "gauge",
-               retries.sorted { $0.key < $1.key }.map { ("{\(jobLabel),endpoint=\"\($0.key)\"}", Double($0.value)) })
-        metric("qtickets_ingest_rows_written", "Rows written by table in the last run.", "gauge",
-               tables.sorted { $0.key < $1.key }.map { ("{\(jobLabel),table=\"\($0.key)\"}", Double($0.value.rows)) })
-        metric("qtickets_ingest_skipped_records", "Malformed records skipped in the last run.", "gauge", [("{\(jobLabel)}", Double(skippedTotal))])
-        return lines.joined(separator: "\n") + "\n"
     }
 }

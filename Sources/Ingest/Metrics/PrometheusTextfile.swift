@@ -12,3 +12,10 @@ struct PrometheusTextfile: Sendable {
         guard rename(temporary, path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
     }
 }
+
+extension PrometheusTextfile {
+    /// The file as it is now (the previous run's, or this run's last tick), if any.
+    func current() -> String? {
+        FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) }
+    }
+}

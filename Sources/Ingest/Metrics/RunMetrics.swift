@@ -20,6 +20,10 @@ public actor RunMetrics: QTicketsObserver {
     private var tables: [String: MetricsSnapshot.TableStats] = [:]
     private var counters: [String: Int] = [:]
     private var phases: [String: Double] = [:]
+    /// Phases under way, in the order they started (sales and inventory overlap).
+    private var activePhases: [String] = []
+    /// The slice of a sliced backfill being loaded, for the progress line; `nil` otherwise.
+    private var slice: String?
     private let started = ContinuousClock.now
 
     public init() {}
@@ -66,6 +70,20 @@ public actor RunMetrics: QTicketsObserver {
 
     public func recordPhase(_ name: String, seconds: Double) { phases[name, default: 0] += seconds }
 
+    /// Marks phase `name` as under way (``measure(_:_:)`` does this), for the progress line.
+    public func beginPhase(_ name: String) { activePhases.append(name) }
+
+    /// Marks phase `name` as over; `seconds` (when it finished rather than failed) is added to
+    /// its time.
+    public func endPhase(_ name: String, seconds: Double?) {
+        if let index = activePhases.firstIndex(of: name) { activePhases.remove(at: index) }
+        if let seconds { recordPhase(name, seconds: seconds) }
+    }
+
+    /// The slice being loaded (a sliced backfill names each one, e.g. `2025-03-01..2025-04-01`),
+    /// or `nil` when the run is not sliced.
+    public func setSlice(_ name: String?) { slice = name }
+
     public func snapshot() -> MetricsSnapshot {
         MetricsSnapshot(
             requests: requests,
@@ -76,7 +94,9 @@ public actor RunMetrics: QTicketsObserver {
             tables: tables,
             counters: counters,
             phases: phases,
-            elapsedSeconds: (ContinuousClock.now - started).inSeconds
+            elapsedSeconds: (ContinuousClock.now - started).inSeconds,
+            activePhases: activePhases,
+            slice: slice
         )
     }
 

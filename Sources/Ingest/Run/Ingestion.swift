@@ -12,6 +12,7 @@ public enum Ingestion {
     /// the run as ``RunReport/Failure/interrupted``, recorded as failed.
     public static func run(configuration: IngestConfiguration, options: Options, logger: Logger) async -> RunReport {
         let metrics = RunMetrics()
+        let publisher = publisher(configuration: configuration, options: options, logger: logger)
         let connections: Connections
         do {
             connections = try await Connections(configuration: configuration, options: options, metrics: metrics, logger: logger)
@@ -20,21 +21,24 @@ public enum Ingestion {
                 runID: options.runID, failure: .configuration, message: "configuration error: \(error)",
                 metrics: await metrics.snapshot(), rowsByTable: [:], preview: []
             )
-            return publish(report, configuration: configuration, options: options, logger: logger)
+            return publish(report, status: nil, publisher: publisher, options: options, logger: logger)
         }
         let context = RunContext(
             configuration: configuration, options: options, api: connections.api, warehouse: connections.warehouse,
             metrics: metrics, logger: logger
         )
-        let report = await IngestionRun(context: context).run()
+        let report = await withProgress(metrics: metrics, configuration: configuration, options: options, publisher: publisher, logger: logger) {
+            await IngestionRun(context: context).run()
+        }
+        let status = publisher == nil ? nil : await statusAfterRun(connections.warehouse, configuration: configuration, logger: logger)
         await connections.shutdown()
-        return publish(report, configuration: configuration, options: options, logger: logger)
+        return publish(report, status: status, publisher: publisher, options: options, logger: logger)
     }
 
     /// The summary line operators grep for, and the Prometheus textfile when one is configured.
     /// A run refused by the lock says so in one line and nothing else: the holder's run is the
     /// one the summary and the textfile are about.
-    static func publish(_ report: RunReport, configuration: IngestConfiguration, options: Options, logger: Logger) -> RunReport {
+    static func publish(_ report: RunReport, status: WarehouseStatus?, publisher: PrometheusPublisher?, options: Options, logger: Logger) -> RunReport {
         if report.failure == .lockBusy {
             logger.error("\(report.message)")
             return report
@@ -43,14 +47,7 @@ public enum Ingestion {
         for (key, value) in report.metrics.summaryFields() { fields[key] = "\(value)" }
         if !report.message.isEmpty { fields["error"] = "\(report.message)" }
         logger.log(level: report.status == .ok ? .info : .error, "QTickets API ingestion run finished", metadata: fields)
-        if let path = configuration.prometheusFile {
-            let text = report.metrics.prometheusText(job: JobRunRow.jobName, status: report.status.rawValue, finishedAt: Date())
-            do {
-                try PrometheusTextfile(path: path).write(text)
-            } catch {
-                logger.warning("Could not write the Prometheus textfile", metadata: ["path": "\(path)", "error": "\(error)"])
-            }
-        }
+        publisher?.publishEnd(report, status: status, finishedAt: Date())
         return report
     }
 }

@@ -17,10 +17,12 @@ extension Ingestion {
         /// The host's clock, read for the versions a run stamps (``VersionClock``) and the
         /// fetch times of ticket versions.
         public var wallClock: @Sendable () -> Date
+        /// Progress lines or a bar (``ProgressDisplay``); how often comes from the configuration.
+        public var progress: ProgressDisplay
 
         public init(
             sinceHours: Int, dryRun: Bool, now: Date = Date(), runID: String = UUID().uuidString.lowercased(), toolVersion: String,
-            waitLock: Duration? = nil, wallClock: @escaping @Sendable () -> Date = Date.init
+            waitLock: Duration? = nil, wallClock: @escaping @Sendable () -> Date = Date.init, progress: ProgressDisplay = .lines
         ) {
             self.sinceHours = sinceHours
             self.dryRun = dryRun
@@ -29,6 +31,7 @@ extension Ingestion {
             self.toolVersion = toolVersion
             self.waitLock = waitLock
             self.wallClock = wallClock
+            self.progress = progress
         }
     }
 }

@@ -51,6 +51,9 @@ public actor DryRunWarehouse: Warehouse {
 
     public func compact() {}
 
+    /// Nothing recorded: a dry run reads nothing from ClickHouse.
+    public func status(recentRuns: Int, lockKey: String, lockTTLSeconds: Int) -> WarehouseStatus { WarehouseStatus() }
+
     public func preview() async -> [String] {
         var lines = await inventory.preview()
         if keptShows > 0 { lines.append("  (and the previous rows of \(keptShows) shows whose seats could not be fetched)") }

@@ -54,6 +54,12 @@ public protocol Warehouse: Sendable {
     /// Merges the small tables, so the runbook's queries without `FINAL` see one row per key.
     func compact() async throws
 
+    /// This job's recorded health: the `recentRuns` newest runs, the last success and the last
+    /// error, the coverage of the successful windows, the live holder of the run lock `lockKey`
+    /// (`qtickets-ingest status`, the Prometheus textfile). A warehouse that has no
+    /// `meta_job_runs` yet reports no runs.
+    func status(recentRuns: Int, lockKey: String, lockTTLSeconds: Int) async throws -> WarehouseStatus
+
     /// Lines for the operator after the run: what a dry run would have done; nothing for a
     /// warehouse that really did it.
     func preview() async -> [String]
