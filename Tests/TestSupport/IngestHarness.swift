@@ -22,15 +22,16 @@ public final class IngestHarness: Sendable {
     public let clickHouseEnvFile: String
 
     /// Runs `body` with a started harness; afterwards drops the database, stops the fake and
-    /// removes the env file. `settings` override the harness's configuration keys.
+    /// removes the env file. `settings` override the harness's configuration keys; `options` are
+    /// the fake's (page sizes, its clock).
     public static func with<T>(
-        _ organiser: Organiser, faults: FaultPlan = .none, settings: [String: String] = [:], databasePrefix: String = "it_",
-        _ body: (IngestHarness) async throws -> T
+        _ organiser: Organiser, faults: FaultPlan = .none, options: FakeServerOptions = FakeServerOptions(),
+        settings: [String: String] = [:], databasePrefix: String = "it_", _ body: (IngestHarness) async throws -> T
     ) async throws -> T {
         let environment = try ClickHouseTestEnvironment.load()
         let database = ClickHouseTestEnvironment.scratchDatabaseName(prefix: databasePrefix)
         let token = "test-token-" + UUID().uuidString
-        let fake = try await FakeQTicketsServer.start(organiser: organiser, token: token, faults: faults)
+        let fake = try await FakeQTicketsServer.start(organiser: organiser, token: token, faults: faults, options: options)
         let harness: IngestHarness
         do {
             var all = [

@@ -3,7 +3,8 @@ import Logging
 import QTicketsAPI
 
 /// What the steps of one run share, set up once by ``Ingestion``: the API client, the
-/// warehouse and the sinks it handed out, the metrics, and the run's window.
+/// warehouse and the sinks it handed out, the metrics, and the run's clock. (The run's window
+/// is decided by ``IngestionRun`` once it has read the coverage: ``RunWindow``.)
 struct RunContext: Sendable {
     let configuration: IngestConfiguration
     let options: Ingestion.Options
@@ -14,8 +15,10 @@ struct RunContext: Sendable {
     let metrics: RunMetrics
     let logger: Logger
     let calendar: SalesCalendar
-    /// `[now − since-hours, now)`: the orders changed inside it are loaded.
-    let window: CoverageTracker.Window
+    /// `options.now`, advancing: when the re-check starts, where an open window is cut.
+    let clock: RunClock
+    /// `QTICKETS_API_CLOCK_SKEW_SECONDS`: how far the API's clock may run behind ours.
+    let skew: TimeInterval
 
     init(configuration: IngestConfiguration, options: Ingestion.Options, api: QTicketsClient, warehouse: any Warehouse, metrics: RunMetrics, logger: Logger) {
         self.configuration = configuration
@@ -27,6 +30,7 @@ struct RunContext: Sendable {
         self.metrics = metrics
         self.logger = logger
         self.calendar = SalesCalendar(timeZone: configuration.timeZone)
-        self.window = CoverageTracker.Window(from: options.now.addingTimeInterval(-Double(options.sinceHours) * 3_600), to: options.now)
+        self.clock = RunClock(start: options.now)
+        self.skew = TimeInterval(configuration.apiClockSkewSeconds)
     }
 }

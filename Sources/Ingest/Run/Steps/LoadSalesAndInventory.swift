@@ -3,7 +3,7 @@ import QTicketsAPI
 
 /// Step 3: sales and inventory at once, into the run's two sinks.
 ///
-/// The orders changed in the window become ticket rows (``SalesPipeline``) while the pollable
+/// The orders changed since `from` become ticket rows (``SalesPipeline``) while the pollable
 /// shows' seats become inventory rows (``InventorySnapshot``); every request of both goes
 /// through the client's one rate-limiting actor. Whatever happens, both sinks are flushed
 /// before the step returns or throws.
@@ -14,11 +14,13 @@ struct LoadSalesAndInventory: Sendable {
         /// Ticket rows written (as the sink counts them).
         var ticketRows: Int
         var inventoryRows: Int
+        /// When the sales step's re-check began: the end of the window the run loaded.
+        var recheckStart: Date
     }
 
     let context: RunContext
 
-    func run(events: [Event], coveredSince: Date) async throws -> Loaded {
+    func run(events: [Event], from: Date, coveredSince: Date) async throws -> Loaded {
         let sales = SalesPipeline(context: context)
         let inventory = InventorySnapshot(context: context)
         enum Output: Sendable { case sales(SalesPipeline.Result), inventory(Int) }
@@ -27,7 +29,7 @@ struct LoadSalesAndInventory: Sendable {
         var pipelineError: (any Error)?
         do {
             try await withThrowingTaskGroup(of: Output.self) { group in
-                group.addTask { .sales(try await sales.run(events: events, coveredSince: coveredSince)) }
+                group.addTask { .sales(try await sales.run(events: events, from: from, coveredSince: coveredSince)) }
                 group.addTask { .inventory(try await inventory.run(events: events)) }
                 for try await output in group {
                     switch output {
@@ -44,7 +46,9 @@ struct LoadSalesAndInventory: Sendable {
         let ticketRows = try tickets.get()
         _ = try inventoryFlush.get()
         guard let salesResult else { throw CancellationError() }
-        return Loaded(touchedDays: salesResult.touchedDays, ticketRows: ticketRows, inventoryRows: inventoryRows)
+        return Loaded(
+            touchedDays: salesResult.touchedDays, ticketRows: ticketRows, inventoryRows: inventoryRows,
+            recheckStart: salesResult.recheckStart ?? context.options.now)
     }
 
     /// Flushes whatever is buffered, even after a failure or a signal: outside the cancelled

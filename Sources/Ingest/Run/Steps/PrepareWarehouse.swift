@@ -4,8 +4,8 @@
 struct PrepareWarehouse: Sendable {
     let context: RunContext
 
-    func run() async throws {
+    func run(window: CoverageTracker.Window) async throws {
         try await context.warehouse.prepareSchema()
-        try await context.warehouse.recordRun(JobRunRow(run: context, status: .running))
+        try await context.warehouse.recordRun(JobRunRow(run: context, window: window, status: .running))
     }
 }
