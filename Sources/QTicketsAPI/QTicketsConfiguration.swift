@@ -23,8 +23,8 @@ public struct QTicketsConfiguration: Sendable {
     /// API honours it). The API does not document it; the client works with whatever `perPage`
     /// comes back either way (50 for orders, 10 for events when it is ignored).
     public var pageSize: Int?
-    /// Pages of one listing fetched ahead of the consumer; bounds memory while streaming.
-    /// Defaults to `concurrency`.
+    /// Pages of an offset listing (events) fetched ahead of the consumer; bounds memory while
+    /// streaming. Defaults to `concurrency`. (Orders are read by `concurrency` keyset streams.)
     public var prefetchPages: Int
     /// Zone used to render date values in `where` (the API's own convention is `+03:00`).
     public var filterTimeZone: TimeZone

@@ -48,7 +48,7 @@ import Testing
         let organiser = Organiser.generate(Self.spec, now: Self.generatedAt)
         let options = FakeServerOptions(clockStart: Self.start, clockOffsetSeconds: 240)
         try await IngestHarness.with(organiser, options: options) { harness in
-            let clock = TestClock(start: Self.start)
+            let clock = TestRunClock(start: Self.start)
             let first = try await harness.run(sinceHours: Self.backfillHours, now: clock.now())
             #expect(first.status == .ok, "\(first.message)")
 
@@ -65,7 +65,7 @@ import Testing
         let organiser = Organiser.generate(Self.spec, now: Self.generatedAt)
         let options = FakeServerOptions(clockStart: Self.start, clockOffsetSeconds: -240)
         try await IngestHarness.with(organiser, options: options) { harness in
-            let clock = TestClock(start: Self.start)
+            let clock = TestRunClock(start: Self.start)
             let first = try await harness.run(sinceHours: Self.backfillHours, now: clock.now())
             #expect(first.status == .ok, "\(first.message)")
             let firstWindow = try #require(try await harness.recordedRun(first.runID))

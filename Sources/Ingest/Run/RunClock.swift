@@ -1,3 +1,4 @@
+import ClientSupport
 import Foundation
 
 /// The run's own clock: its `now` (injected by tests, the wall clock otherwise) advanced by the

@@ -32,10 +32,10 @@ struct OrderFeed: Sendable {
         try await drain(streams, consume)
     }
 
-    /// One stream while the rest fits in two pages per worker; otherwise 4 sub-ranges per
-    /// worker, fewer when there are few pages (each sub-range costs at least one request).
+    /// One stream for one worker, or while the rest fits in two pages per worker; otherwise
+    /// 4 sub-ranges per worker, fewer when there are few pages (each costs at least a request).
     static func subRanges(pagesLeft: Int, workers: Int) -> Int {
-        guard pagesLeft > 2 * workers else { return 1 }
+        guard workers > 1, pagesLeft > 2 * workers else { return 1 }
         return min(4 * workers, max(workers, pagesLeft / 4))
     }
 
