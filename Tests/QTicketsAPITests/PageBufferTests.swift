@@ -36,11 +36,17 @@ import Testing
         await #expect(throws: CancellationError.self) { try await buffer.send(1) }
     }
 
-    @Test func aCancelledProducerLeavesAFullBuffer() async throws {
+    /// A full buffer of one and a producer waiting to send a second element.
+    func fullBuffer() async throws -> (PageBuffer<Int>, Task<Void, any Error>) {
         let buffer = PageBuffer<Int>(capacity: 1, producers: 1)
         try await buffer.send(1)
         let waiting = Task { try await buffer.send(2) }
         for _ in 0..<100 { await Task.yield() }
+        return (buffer, waiting)
+    }
+
+    @Test func aCancelledProducerLeavesAFullBuffer() async throws {
+        let (buffer, waiting) = try await fullBuffer()
         waiting.cancel()
         await #expect(throws: CancellationError.self) { try await waiting.value }
         #expect(try await buffer.next() == 1)
@@ -55,10 +61,7 @@ import Testing
     }
 
     @Test func aClosedBufferRefusesAndReleasesItsProducers() async throws {
-        let buffer = PageBuffer<Int>(capacity: 1, producers: 1)
-        try await buffer.send(1)
-        let waiting = Task { try await buffer.send(2) }
-        for _ in 0..<100 { await Task.yield() }
+        let (buffer, waiting) = try await fullBuffer()
         buffer.close()
         await #expect(throws: CancellationError.self) { try await waiting.value }
         await #expect(throws: CancellationError.self) { try await buffer.send(3) }
