@@ -20,16 +20,16 @@ struct SalesPipelineState {
             await context.metrics.add("order_pages")
             if page.expected > 0 { await context.metrics.add("orders_expected", page.expected) }
         }
-        let unknown = try await cities.resolve(Set(page.orders.map(\.eventID)), api: context.api)
+        let resolved = try await cities.resolve(Set(page.orders.map(\.eventID)), api: context.api)
         var rows: [TicketRow] = []
         for order in page.orders {
-            if unknown.contains(order.eventID) {
+            if resolved.unknown.contains(order.eventID) {
                 context.logger.warning("Order of an unknown event; its tickets get an empty city", metadata: [
                     "order_id": "\(order.id)", "event_id": "\(order.eventID)",
                 ])
                 await context.metrics.add("orders_unknown_event")
             }
-            rows += pipeline.transform.rows(for: order, city: cities[order.eventID] ?? "", fetchedAt: context.options.now)
+            rows += pipeline.transform.rows(for: order, city: resolved.cities[order.eventID] ?? "", fetchedAt: context.options.now)
         }
         try await deliver(rows, pipeline: pipeline)
     }
