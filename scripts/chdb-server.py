@@ -18,6 +18,10 @@ uses (404 unknown table/database, 400 syntax, 500 otherwise).
 
   scripts/chdb-server.py --port 0 --user etl_writer --password secret --data DIR
 prints `http://127.0.0.1:PORT` on its first line once it serves.
+
+The tests start it on a port of their own (Tests/TestSupport/ChDBServer.swift): CurrentEngineTests
+runs the same ingestion here and on 18.16 and compares every table; RowRoundTripPropertyTests
+round-trips random rows of every table. The ingester needed nothing beyond what is above.
 """
 import argparse
 import gzip

@@ -9,6 +9,11 @@
 # The server listens on 127.0.0.1 only, on free ports, with an `etl_writer` user that has a
 # password (sha256 in users.xml; 18.16 has no CREATE USER). State lives in $QT_CH_DIR
 # (default .local/clickhouse in the repository), so it never touches a system server.
+#
+# Least privilege: `etl_writer` may use only the databases listed in `test_databases` below
+# (`allow_databases`: any other answers Code 291, DATABASE_ACCESS_DENIED; `system` stays
+# readable). The list is published in the env file as CLICKHOUSE_TEST_DATABASES, and the tests
+# allocate their databases from it (Tests/TestSupport/DatabasePool.swift).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 dir="${QT_CH_DIR:-$root/.local/clickhouse}"
@@ -25,6 +30,15 @@ port_is_free() {
     python3 -c 'import socket,sys; s=socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1); s.bind(("127.0.0.1",int(sys.argv[1]))); s.close()' "$1" 2>/dev/null
 }
 
+# `zakaz` (the demo and CLICKHOUSE_DB), scripts/bench-e2e.sh's three, 64 scratch databases for
+# the tests, and 8 whose names start with a digit (the identifier-quoting tests).
+test_databases() {
+    local names=(zakaz bench_e2e_fetch bench_e2e_free bench_e2e_limited)
+    for i in $(seq -w 0 63); do names+=("qt_t$i"); done
+    for i in $(seq 0 7); do names+=("1qt_t0$i"); done
+    echo "${names[*]}"
+}
+
 running() {
     [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null
 }
@@ -37,8 +51,9 @@ ping_ok() {
 write_config() {
     local http_port="$1" tcp_port="$2" password="$3"
     mkdir -p "$dir/data" "$dir/tmp" "$dir/user_files" "$dir/log" "$dir/format_schemas"
-    local sha
+    local sha allowed="" name
     sha=$(printf '%s' "$password" | sha256sum | cut -d' ' -f1)
+    for name in $(test_databases); do allowed+="<database>$name</database>"; done
     cat > "$dir/config.xml" <<XML
 <?xml version="1.0"?>
 <yandex>
@@ -79,6 +94,7 @@ XML
         <etl_writer>
             <password_sha256_hex>$sha</password_sha256_hex>
             <networks><ip>127.0.0.1</ip><ip>::1</ip></networks>
+            <allow_databases>$allowed</allow_databases>
             <profile>default</profile>
             <quota>default</quota>
         </etl_writer>
@@ -92,6 +108,16 @@ start() {
     if running; then
         # shellcheck disable=SC1090
         . "$envfile"
+        local list; list="$(test_databases | tr ' ' ',')"
+        if ping_ok "$CH_HTTP_PORT" && [ "${CLICKHOUSE_TEST_DATABASES:-}" != "$list" ]; then
+            # Started by another version of this script: confine etl_writer to today's list (the
+            # server reloads users.xml by itself within seconds) and publish it.
+            write_config "$CH_HTTP_PORT" "$CH_TCP_PORT" "$CLICKHOUSE_PASSWORD"
+            grep -v '^CLICKHOUSE_TEST_DATABASES=' "$envfile" > "$envfile.new" || true
+            echo "CLICKHOUSE_TEST_DATABASES=$list" >> "$envfile.new"
+            chmod 600 "$envfile.new" && mv "$envfile.new" "$envfile"
+            sleep 6
+        fi
         if ping_ok "$CH_HTTP_PORT"; then
             echo "clickhouse: already running (pid $(cat "$pidfile"), $CLICKHOUSE_HOST)" >&2
             echo "$envfile"
@@ -123,6 +149,7 @@ CLICKHOUSE_PASSWORD=$password
 CLICKHOUSE_DB=zakaz
 CH_HTTP_PORT=$http_port
 CH_TCP_PORT=$tcp_port
+CLICKHOUSE_TEST_DATABASES=$(test_databases | tr ' ' ',')
 ENV
     chmod 600 "$envfile"
     local server=/usr/sbin/clickhouse-server

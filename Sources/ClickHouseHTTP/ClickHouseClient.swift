@@ -151,12 +151,10 @@ public final class ClickHouseClient: Sendable {
         } catch {
             throw ClickHouseError(transportError: error, password: configuration.password)
         }
-        guard response.status == .ok else {
-            throw ClickHouseError(
-                status: Int(response.status.code),
-                headers: response.headers.map { ($0.name, $0.value) },
-                body: String(buffer: bytes), password: configuration.password)
-        }
-        return bytes
+        // An error status, or a 200 whose body ends in an exception (a failure after the rows
+        // started), is a ``ClickHouseError``; otherwise the body is the result.
+        return try ClickHouseResponse.check(
+            status: Int(response.status.code), headers: response.headers.map { ($0.name, $0.value) }, body: bytes,
+            password: configuration.password)
     }
 }

@@ -7,7 +7,8 @@ import Foundation
 /// be logged, stored in `meta_job_runs` or shown to a user.
 public struct ClickHouseError: Error, Sendable, CustomStringConvertible, Equatable {
     public enum Kind: String, Sendable, Hashable {
-        /// Wrong user or password, or not allowed (401/403, codes 192–195, 497, 516).
+        /// Wrong user or password, or not allowed (401/403, codes 192–195, 291, 497, 516; a
+        /// current server answers a wrong password with 403 and code 516).
         case auth
         /// The SQL does not parse (code 62).
         case syntax
@@ -68,7 +69,7 @@ public struct ClickHouseError: Error, Sendable, CustomStringConvertible, Equatab
         425,  // SYSTEM_ERROR
     ]
 
-    static let authCodes: Set<Int> = [192, 193, 194, 195, 497, 516]
+    static let authCodes: Set<Int> = [192, 193, 194, 195, 291, 497, 516]
     static let unknownTableCodes: Set<Int> = [60, 81]
     static let badDataCodes: Set<Int> = [6, 16, 26, 27, 32, 33, 38, 41, 53, 69, 70, 72, 117, 130, 131]
 

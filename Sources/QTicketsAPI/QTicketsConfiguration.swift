@@ -15,7 +15,7 @@ public struct QTicketsConfiguration: Sendable {
     public var requestsPerSecond: Double
     public var burst: Int
     public var concurrency: Int
-    /// Per attempt, connection to last body byte.
+    /// Per attempt, connection to last body byte (a trickling body is cut off at it).
     public var requestTimeout: Duration
     public var connectTimeout: Duration
     public var retry: Backoff
@@ -28,7 +28,8 @@ public struct QTicketsConfiguration: Sendable {
     public var prefetchPages: Int
     /// Zone used to render date values in `where` (the API's own convention is `+03:00`).
     public var filterTimeZone: TimeZone
-    /// Largest body accepted, against a runaway answer.
+    /// Largest body accepted, against a runaway answer: enforced while the body streams, so
+    /// memory stays bounded by it (`QTICKETS_API_MAX_RESPONSE_BYTES`).
     public var maxBodyBytes: Int
 
     public init(
@@ -46,7 +47,7 @@ public struct QTicketsConfiguration: Sendable {
         self.pageSize = 500
         self.prefetchPages = max(1, concurrency)
         self.filterTimeZone = WhereClause.moscow
-        self.maxBodyBytes = 64 << 20
+        self.maxBodyBytes = 32 << 20
     }
 
     /// 6 attempts, waits from 0.5 s doubling up to 30 s, at most 5 minutes per request: a dead

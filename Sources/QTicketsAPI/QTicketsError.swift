@@ -16,6 +16,9 @@ public indirect enum QTicketsError: Error, Sendable, Equatable, CustomStringConv
     case decoding(endpoint: String, detail: String)
     /// A connection error or timeout before an answer arrived.
     case network(endpoint: String, detail: String)
+    /// The answer was longer than the configured maximum (`limit` bytes, when known): refused
+    /// while it streamed, never retried.
+    case responseTooLarge(endpoint: String, limit: Int?)
     /// The retry budget (attempt count) ran out; `lastError` is the last attempt's error.
     case retriesExhausted(endpoint: String, attempts: Int, lastError: QTicketsError)
     /// The overall deadline of one logical request passed while retrying.
@@ -32,7 +35,7 @@ public indirect enum QTicketsError: Error, Sendable, Equatable, CustomStringConv
     public var endpoint: String? {
         switch self {
         case .tokenRejected(let e, _), .http(let e, _, _), .emptyBody(let e, _), .malformedBody(let e, _, _),
-            .decoding(let e, _), .network(let e, _), .retriesExhausted(let e, _, _), .deadlineExceeded(let e, _),
+            .decoding(let e, _), .network(let e, _), .responseTooLarge(let e, _), .retriesExhausted(let e, _, _), .deadlineExceeded(let e, _),
             .filtersIgnored(let e, _, _), .cursorStuck(let e, _, _):
             return e
         case .invalidConfiguration:
@@ -49,7 +52,7 @@ public indirect enum QTicketsError: Error, Sendable, Equatable, CustomStringConv
             return last.status
         case .deadlineExceeded(_, let last):
             return last?.status
-        case .decoding, .network, .invalidConfiguration, .filtersIgnored, .cursorStuck:
+        case .decoding, .network, .responseTooLarge, .invalidConfiguration, .filtersIgnored, .cursorStuck:
             return nil
         }
     }
@@ -75,6 +78,8 @@ public indirect enum QTicketsError: Error, Sendable, Equatable, CustomStringConv
         case .malformedBody(let e, let s, let d): "QTickets API returned a malformed body on \(e) (HTTP \(s)): \(d)"
         case .decoding(let e, let d): "Could not decode QTickets API answer on \(e): \(d)"
         case .network(let e, let d): "Network error talking to QTickets API on \(e): \(d)"
+        case .responseTooLarge(let e, let limit):
+            "QTickets API answer on \(e) is larger than " + (limit.map { "\($0) bytes (QTICKETS_API_MAX_RESPONSE_BYTES)" } ?? "the configured maximum")
         case .retriesExhausted(let e, let n, let last): "QTickets API request on \(e) failed after \(n) attempts; last error: \(last)"
         case .deadlineExceeded(let e, let last):
             "QTickets API request on \(e) exceeded its overall deadline" + (last.map { "; last error: \($0)" } ?? "")

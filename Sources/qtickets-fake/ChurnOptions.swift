@@ -3,14 +3,17 @@ import QTicketsFake
 
 /// `serve`'s churn flags: orders changing between the pages of a listing (`FaultPlan.Churn`).
 struct ChurnOptions: ParsableArguments {
+    /// `FaultPlan.Churn`'s own defaults are the flags' defaults.
+    private static let defaults = FaultPlan.Churn()
+
     @Option(help: "Churn: after every N-th orders listing request served, change orders (stamped by the server clock).")
     var churnEvery: Int?
     @Option(help: "Churn: changes per round.")
-    var churnOrders: Int = 4
+    var churnOrders = Self.defaults.ordersPerRound
     @Option(help: "Churn: seed of the choice of orders.")
-    var churnSeed: UInt64 = 1
+    var churnSeed = Self.defaults.seed
     @Option(help: "Churn: the changes, taken in turn (comma-separated: scan,refund,cancellation,new-order).")
-    var churnChanges: String = FaultPlan.Churn.Change.allCases.map(\.rawValue).joined(separator: ",")
+    var churnChanges = Self.defaults.changes.map(\.rawValue).joined(separator: ",")
     @Option(help: "Churn: stop after this many rounds (default: never; a walk that reads the tail then never ends).")
     var churnMaxRounds: Int?
 

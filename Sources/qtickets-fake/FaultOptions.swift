@@ -4,6 +4,9 @@ import QTicketsFake
 /// Fault-injection flags of `serve`. Counts are 1-based over authorised API requests
 /// (to --fault-routes when given).
 struct FaultOptions: ParsableArguments {
+    /// `FaultPlan`'s own defaults are the flags' defaults.
+    private static let defaults = FaultPlan()
+
     @Option(help: "Limit injected faults to these routes (comma-separated: events,event,orders,order,seats).")
     var faultRoutes: String?
     @Option(name: .customLong("fault-429-every"), help: "Answer every N-th request with 429 and Retry-After.")
@@ -11,7 +14,7 @@ struct FaultOptions: ParsableArguments {
     @Option(name: .customLong("fault-429-burst"), help: "Answer requests START..START+COUNT-1 with 429 (START:COUNT).")
     var fault429Burst: String?
     @Option(help: "Retry-After of injected 429s, in seconds.")
-    var retryAfter: Int = 1
+    var retryAfter = Self.defaults.retryAfterSeconds
     @Flag(help: "Send Retry-After as an HTTP date instead of seconds.")
     var retryAfterDate = false
     @Flag(help: "Send injected 429s without a Retry-After header.")
@@ -21,7 +24,7 @@ struct FaultOptions: ParsableArguments {
     @Option(name: .customLong("fault-503-burst"), help: "Answer requests START..START+COUNT-1 with 503 (START:COUNT).")
     var fault503Burst: String?
     @Option(help: "Added latency before every answer, in milliseconds.")
-    var latencyMs: Int = 0
+    var latencyMs = Self.defaults.latencyMilliseconds
     @Option(help: "Slow bodies: write CHUNK bytes, then sleep DELAY ms, repeat (CHUNK:DELAY).")
     var slowBody: String?
     @Option(help: "Close the connection without answering every N-th request.")
@@ -31,7 +34,7 @@ struct FaultOptions: ParsableArguments {
     @Option(help: "Serve this 1-based page of the orders listing broken (see --malformed-mode).")
     var malformedPage: Int?
     @Option(help: "How the page is broken: bad-price (\"price\":\"abc\"), missing-id, truncated.")
-    var malformedMode: String = FaultPlan.MalformedMode.badPrice.rawValue
+    var malformedMode = Self.defaults.malformedMode.rawValue
     @Option(help: "Serve the broken page this many times, then correctly (default: always broken).")
     var malformedTimes: Int?
     @Option(help: "Server-side rate limit: answer 429 above R requests in any sliding second, and count them.")

@@ -5,34 +5,27 @@ import QTicketsFake
 /// The organiser to generate (and optionally mutate): shared by `serve` and `truth` so that
 /// the same flags always mean the same data.
 struct OrganiserOptions: ParsableArguments {
+    /// The generator's own defaults are the flags' defaults.
+    private static let defaults = OrganiserSpec()
+
     @Option(help: "Seed of the generator: the same seed, sizes and --now give the same data.")
-    var seed: UInt64 = 42
+    var seed = Self.defaults.seed
     @Option(help: "Number of events.")
-    var events: Int = 20
+    var events = Self.defaults.events
     @Option(help: "Maximum shows per event (each event gets 0...N).")
-    var maxShows: Int = 4
+    var maxShows = Self.defaults.maxShowsPerEvent
     @Option(help: "Number of orders.")
-    var orders: Int = 1_000
+    var orders = Self.defaults.orders
     @Option(help: "Maximum tickets per order (1...N, skewed to 1-2).")
-    var maxTickets: Int = 6
+    var maxTickets = Self.defaults.maxTicketsPerOrder
     @Option(help: "Orders' payed_at/updated_at are spread over [now - H hours, now].")
-    var historyHours: Int = 72
+    var historyHours = Self.defaults.historyHours
     @Option(help: "Minimum physical seats per show.")
-    var minSeats: Int = 20
+    var minSeats = Self.defaults.minSeatsPerShow
     @Option(help: "Maximum physical seats per show.")
-    var maxSeats: Int = 240
+    var maxSeats = Self.defaults.maxSeatsPerShow
     @Option(help: "The generator's now, in Unix epoch seconds (default: the current time). Pass the same value to serve and truth.")
     var now: Int?
-    @Option(help: "Seed of the mutation applied after generation (with --new-orders/--refunds/--cancellations).")
-    var mutateSeed: UInt64 = 7
-    @Option(help: "Mutation: new orders appended (ascending ids), paid/updated up to --mutate-now.")
-    var newOrders: Int = 0
-    @Option(help: "Mutation: tickets of old paid orders refunded at --mutate-now (updated_at moves).")
-    var refunds: Int = 0
-    @Option(help: "Mutation: old live orders cancelled at --mutate-now (updated_at moves).")
-    var cancellations: Int = 0
-    @Option(help: "Mutation (and --delete-*/--deactivate-*/--end-*/--clear-*) time in Unix epoch seconds (default: --now, else the organiser's own now).")
-    var mutateNow: Int?
     @OptionGroup var changes: OrganiserChangeOptions
     @Option(help: "Load the organiser from this JSON file (written by --organiser-out) instead of generating it; mutations still apply.")
     var organiserIn: String?
@@ -61,14 +54,7 @@ struct OrganiserOptions: ParsableArguments {
             let nowEpoch = now ?? Int(Date().timeIntervalSince1970)
             organiser = Organiser.generate(spec, now: Date(timeIntervalSince1970: TimeInterval(nowEpoch)))
         }
-        if newOrders > 0 || refunds > 0 || cancellations > 0 {
-            organiser.mutate(
-                seed: mutateSeed, newOrders: newOrders, refunds: refunds, cancellations: cancellations,
-                now: Date(timeIntervalSince1970: TimeInterval(mutateNow ?? now ?? organiser.nowEpoch)))
-        }
-        if !changes.isEmpty {
-            try changes.apply(to: &organiser, at: mutateNow ?? now ?? organiser.nowEpoch)
-        }
+        try changes.apply(to: &organiser, defaultTime: now ?? organiser.nowEpoch)
         if let organiserOut {
             try JSONEncoder().encode(organiser).write(to: URL(fileURLWithPath: organiserOut), options: .atomic)
         }

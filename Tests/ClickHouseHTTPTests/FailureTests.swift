@@ -70,7 +70,7 @@ let quickRetry = Backoff(maxAttempts: 3, baseDelay: .milliseconds(50), maxDelay:
 
     @Test func syntaxErrorIsFatal() async throws {
         let server = try TestServer.load()
-        try await server.withClient(database: "default") { client in
+        try await server.withClient(database: "") { client in
             let error = try await #require(throws: ClickHouseError.self) { try await client.execute("SELEKT 1") }
             #expect(error.kind == .syntax)
             #expect(error.code == 62)

@@ -59,7 +59,7 @@ import Testing
 
     @Test func writerBytesEqualServerBytes() async throws {
         let server = try TestServer.load()
-        try await server.withClient(database: "default") { client in
+        try await server.withClient(database: "") { client in
         for c in Self.cases {
             let golden = try await client.queryBytes("SELECT \(c.sql) FORMAT RowBinary")
             var writer = RowBinaryWriter()

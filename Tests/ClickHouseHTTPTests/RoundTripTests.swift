@@ -49,13 +49,13 @@ import Testing
 
     @Test func versionIsDetected() async throws {
         let server = try TestServer.load()
-        let version = try await server.withClient(database: "default") { try await $0.serverVersion() }
+        let version = try await server.withClient(database: "") { try await $0.serverVersion() }
         #expect(version >= ClickHouseVersion(18, 16))
     }
 
     @Test func newerSettingsAreNotSentTo1816() async throws {
         let server = try TestServer.load()
-        var config = try server.environment.configuration(database: "default")
+        var config = try server.environment.configuration(database: "")
         // 18.16 rejects `async_insert` (Code 115) if it is sent; the client must withhold it.
         config.settings = ["async_insert": "1", "max_threads": "2"]
         let (version, answer) = try await TestServer.withClient(ClickHouseClient(configuration: config, logger: TestServer.logger)) {

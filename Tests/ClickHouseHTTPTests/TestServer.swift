@@ -43,14 +43,12 @@ struct TestServer: Sendable {
     }
 
     /// Runs `body` with a fresh client and a database made for this test, dropped afterwards.
+    /// (A name of the ``DatabasePool``: the writer user may use no other.)
     func withDatabase<T>(_ body: (ClickHouseClient, String) async throws -> T) async throws -> T {
-        let db = "t_\(UUID().uuidString.prefix(8).lowercased())"
-        return try await withClient(admin: true, database: "default") { admin in
-            try await admin.execute("CREATE DATABASE IF NOT EXISTS \(db)")
-            return try await withCleanup {
-                try await withClient(database: db) { try await body($0, db) }
-            } cleanup: {
-                try await admin.execute("DROP DATABASE IF EXISTS \(db)")
+        try await withClient(admin: true, database: "") { admin in
+            try await ClickHouseTestEnvironment.withLeasedDatabase(client: admin) { db in
+                try await admin.execute("CREATE DATABASE IF NOT EXISTS \(db)")
+                return try await withClient(database: db) { try await body($0, db) }
             }
         }
     }

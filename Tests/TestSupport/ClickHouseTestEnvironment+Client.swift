@@ -9,23 +9,34 @@ extension ClickHouseTestEnvironment {
         try ClickHouseClient(configuration: try configuration(), logger: logger)
     }
 
-    /// A fresh database name (`prefix` + 12 hex digits), unique per test.
-    public static func scratchDatabaseName(prefix: String = "it_") -> String {
-        prefix + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(12).lowercased()
-    }
-
-    /// Runs `body` with a client and a fresh database name, then drops the database and shuts
-    /// the client down (awaited). The database itself is created by whoever needs it.
+    /// Runs `body` with a client and a database name of its own, leased from ``DatabasePool``,
+    /// dropped before and after; then shuts the client down (awaited). The database itself is
+    /// created by whoever needs it. A `prefix` starting with a digit leases a name that starts
+    /// with one (the quoting tests); the names themselves are the pool's.
     public static func withScratchDatabase<T>(
         prefix: String = "it_", _ body: (ClickHouseClient, String) async throws -> T
     ) async throws -> T {
         let client = try load().client()
-        let database = scratchDatabaseName(prefix: prefix)
         return try await withCleanup {
-            try await body(client, database)
+            try await withLeasedDatabase(digitFirst: DatabasePool.startsWithDigit(prefix), client: client) { try await body(client, $0) }
         } cleanup: {
-            try? await client.execute("DROP DATABASE IF EXISTS \(SQLQuoting.identifier(database))")
             try await client.shutdown()
+        }
+    }
+
+    /// Leases a database from ``DatabasePool``, drops it (a crashed run may have left it) and
+    /// runs `body`; drops it again and gives it back however `body` ends.
+    public static func withLeasedDatabase<T>(
+        digitFirst: Bool = false, client: ClickHouseClient, _ body: (String) async throws -> T
+    ) async throws -> T {
+        let database = try await DatabasePool.shared.lease(digitFirst: digitFirst)
+        let drop = "DROP DATABASE IF EXISTS \(SQLQuoting.identifier(database))"
+        return try await withCleanup {
+            try await client.execute(drop)
+            return try await body(database)
+        } cleanup: {
+            try? await client.execute(drop)
+            await DatabasePool.shared.release(database)
         }
     }
 }

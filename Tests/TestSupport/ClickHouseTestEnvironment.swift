@@ -18,6 +18,9 @@ public struct ClickHouseTestEnvironment: Sendable {
     public let user: String
     public let password: String
     public let database: String
+    /// The only databases the ingester's user may use (`CLICKHOUSE_TEST_DATABASES`): tests lease
+    /// theirs from ``DatabasePool``.
+    public let testDatabases: [String]
 
     public static func load() throws -> ClickHouseTestEnvironment {
         let path = ProcessInfo.processInfo.environment["QT_CLICKHOUSE_ENV"].flatMap { $0.isEmpty ? nil : $0 }
@@ -37,6 +40,7 @@ public struct ClickHouseTestEnvironment: Sendable {
         guard let url = values["CLICKHOUSE_HOST"], let user = values["CLICKHOUSE_USER"], let password = values["CLICKHOUSE_PASSWORD"]
         else { throw Missing(path: path) }
         return ClickHouseTestEnvironment(
-            envFile: path, url: url, user: user, password: password, database: values["CLICKHOUSE_DB"] ?? "zakaz")
+            envFile: path, url: url, user: user, password: password, database: values["CLICKHOUSE_DB"] ?? "zakaz",
+            testDatabases: (values["CLICKHOUSE_TEST_DATABASES"] ?? "").split(separator: ",").map(String.init))
     }
 }

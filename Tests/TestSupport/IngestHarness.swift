@@ -5,10 +5,11 @@ import Logging
 import QTicketsFake
 
 /// One end-to-end scenario: the fake QTickets API serving a generated organiser over real HTTP
-/// on loopback, a fresh database in the real ClickHouse, and runs through ``Ingestion`` (the
+/// on loopback, a database of its own in the real ClickHouse (leased from ``DatabasePool``),
+/// and runs through ``Ingestion`` (the
 /// entry point the command calls) against both.
 ///
-/// Use ``with(_:faults:settings:databasePrefix:_:)``: it tears everything down, awaited, when
+/// Use ``with(_:faults:settings:databasePrefix:clickHouse:_:)``: it tears everything down, awaited, when
 /// the body returns or throws.
 public final class IngestHarness: Sendable {
     public let database: String
@@ -21,18 +22,36 @@ public final class IngestHarness: Sendable {
     /// The test ClickHouse's own env file (URL, user, password), for `--envfile`.
     public let clickHouseEnvFile: String
 
-    /// Runs `body` with a started harness; afterwards drops the database, stops the fake and
-    /// removes the env file. `settings` override the harness's configuration keys; `options` are
-    /// the fake's (page sizes, its clock).
+    /// Runs `body` with a started harness; afterwards drops the database (and gives it back to
+    /// the pool), stops the fake and removes the env file. `settings` override the harness's
+    /// configuration keys; `options` are the fake's (page sizes, its clock); `server` is another
+    /// ClickHouse than the tests' own (``ChDBServer``).
     public static func with<T>(
         _ organiser: Organiser, faults: FaultPlan = .none, options: FakeServerOptions = FakeServerOptions(),
-        settings: [String: String] = [:], databasePrefix: String = "it_", _ body: (IngestHarness) async throws -> T
+        settings: [String: String] = [:], databasePrefix: String = "it_", clickHouse server: ClickHouseTestEnvironment? = nil,
+        _ body: (IngestHarness) async throws -> T
     ) async throws -> T {
-        let environment = try ClickHouseTestEnvironment.load()
-        let database = ClickHouseTestEnvironment.scratchDatabaseName(prefix: databasePrefix)
+        let environment = try server ?? ClickHouseTestEnvironment.load()
+        let clickHouse = try environment.client()
+        return try await withCleanup {
+            // A database of the pool (a prefix starting with a digit: one whose name does).
+            try await ClickHouseTestEnvironment.withLeasedDatabase(digitFirst: DatabasePool.startsWithDigit(databasePrefix), client: clickHouse) { database in
+                let harness = try await start(
+                    organiser, faults: faults, options: options, settings: settings, database: database, clickHouse: clickHouse,
+                    environment: environment)
+                return try await withCleanup { try await body(harness) } cleanup: { try await harness.shutdown() }
+            }
+        } cleanup: {
+            try await clickHouse.shutdown()
+        }
+    }
+
+    private static func start(
+        _ organiser: Organiser, faults: FaultPlan, options: FakeServerOptions, settings: [String: String], database: String,
+        clickHouse: ClickHouseClient, environment: ClickHouseTestEnvironment
+    ) async throws -> IngestHarness {
         let token = "test-token-" + UUID().uuidString
         let fake = try await FakeQTicketsServer.start(organiser: organiser, token: token, faults: faults, options: options)
-        let harness: IngestHarness
         do {
             var all = [
                 "QTICKETS_API_BASE_URL": fake.baseURL, "QTICKETS_API_TOKEN": token, "CLICKHOUSE_DB": database,
@@ -40,18 +59,17 @@ public final class IngestHarness: Sendable {
                 "QTICKETS_API_RPS": "500", "QTICKETS_API_CONCURRENCY": "8", "CLICKHOUSE_BATCH_AGE_MS": "200",
             ]
             all.merge(settings) { _, new in new }
-            let envFile = FileManager.default.temporaryDirectory.appendingPathComponent("\(database).env").path
+            let envFile = FileManager.default.temporaryDirectory.appendingPathComponent("\(database)-\(UUID().uuidString.prefix(8)).env").path
             try all.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "\n")
                 .write(toFile: envFile, atomically: true, encoding: .utf8)
-            harness = IngestHarness(
-                database: database, token: token, fake: fake, clickHouse: try environment.client(),
+            return IngestHarness(
+                database: database, token: token, fake: fake, clickHouse: clickHouse,
                 envFile: envFile, clickHouseEnvFile: environment.envFile
             )
         } catch {
             try? await fake.shutdown()
             throw error
         }
-        return try await withCleanup { try await body(harness) } cleanup: { try await harness.shutdown() }
     }
 
     private init(database: String, token: String, fake: FakeQTicketsServer, clickHouse: ClickHouseClient, envFile: String, clickHouseEnvFile: String) {
@@ -81,10 +99,9 @@ public final class IngestHarness: Sendable {
         "\(SQLQuoting.identifier(database)).\(SQLQuoting.identifier(name))"
     }
 
+    /// The database and the ClickHouse client are the caller's (``with(_:faults:settings:databasePrefix:clickHouse:_:)``).
     private func shutdown() async throws {
-        try? await clickHouse.execute("DROP DATABASE IF EXISTS \(SQLQuoting.identifier(database))")
         try? FileManager.default.removeItem(atPath: envFile)
-        try await clickHouse.shutdown()
         try await fake.shutdown()
     }
 }

@@ -51,6 +51,9 @@ public enum ConfigKeys {
     public static let apiMaxAttempts = ConfigKey.positiveInteger(
         "QTICKETS_API_MAX_ATTEMPTS", default: 6,
         doc: "attempts per API request; 429, 5xx and timeouts are retried with capped exponential backoff and full jitter")
+    public static let apiMaxResponseBytes = ConfigKey.integer(
+        "QTICKETS_API_MAX_RESPONSE_BYTES", in: 65_536...1 << 31, default: 32 << 20,
+        doc: "largest API answer accepted, in bytes, enforced while it streams (a page of 50 orders is ~250 KB)")
     public static let apiClockSkewSeconds = ConfigKey.integer(
         "QTICKETS_API_CLOCK_SKEW_SECONDS", in: 0...86_400, default: 300,
         doc: "how far the API's clock may run behind ours: a run re-reads the orders changed since its start minus this, "
@@ -88,8 +91,8 @@ public enum ConfigKeys {
     public static let all: [any AnyConfigKey] = [
         apiBaseURL, apiToken, clickHouseURL, clickHouseUser, clickHousePassword, clickHouseDatabase,
         timeZone, organiserName,
-        apiRequestsPerSecond, apiBurst, apiConcurrency, apiTimeoutSeconds, apiMaxAttempts, apiClockSkewSeconds, maxCatchUpHours,
-        ordersDateColumn,
+        apiRequestsPerSecond, apiBurst, apiConcurrency, apiTimeoutSeconds, apiMaxAttempts, apiMaxResponseBytes, apiClockSkewSeconds,
+        maxCatchUpHours, ordersDateColumn,
         batchRows, batchBytes, batchAgeMilliseconds, gzip, gzipLevel, clickHouseTimeoutSeconds, clickHouseMaxAttempts,
         clickHouseCAFile, prometheusFile,
     ]

@@ -33,6 +33,7 @@ extension IngestConfiguration {
         )
         // Window boundaries are written in the organiser's zone, as the API's own timestamps are.
         configuration.filterTimeZone = timeZone
+        configuration.maxBodyBytes = apiMaxResponseBytes
         return configuration
     }
 }

@@ -25,6 +25,7 @@ public struct IngestConfiguration: Sendable {
     public var apiConcurrency: Int
     public var apiTimeoutSeconds: Int
     public var apiMaxAttempts: Int
+    public var apiMaxResponseBytes: Int
     /// `QTICKETS_API_CLOCK_SKEW_SECONDS`: the re-check's and the catch-up's overlap.
     public var apiClockSkewSeconds: Int
     /// `INGEST_MAX_CATCH_UP_HOURS`: the longest catch-up a run starts on its own.
@@ -57,6 +58,7 @@ public struct IngestConfiguration: Sendable {
             apiConcurrency: try source.value(of: ConfigKeys.apiConcurrency),
             apiTimeoutSeconds: try source.value(of: ConfigKeys.apiTimeoutSeconds),
             apiMaxAttempts: try source.value(of: ConfigKeys.apiMaxAttempts),
+            apiMaxResponseBytes: try source.value(of: ConfigKeys.apiMaxResponseBytes),
             apiClockSkewSeconds: try source.value(of: ConfigKeys.apiClockSkewSeconds),
             maxCatchUpHours: try source.value(of: ConfigKeys.maxCatchUpHours),
             ordersDateColumn: try source.value(of: ConfigKeys.ordersDateColumn),

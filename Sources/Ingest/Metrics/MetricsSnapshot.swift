@@ -25,7 +25,9 @@ public struct MetricsSnapshot: Sendable, Codable, Equatable {
     public var requests: [String: [String: Int]]
     public var requestSeconds: [String: Double]
     public var retries: [String: Int]
+    /// The first ``RunMetrics/skippedKept`` records skipped; ``skippedTotal`` counts them all.
     public var skipped: [SkippedRecord]
+    public var skippedTotal: Int
     public var tables: [String: TableStats]
     public var counters: [String: Int]
     public var phases: [String: Double]
@@ -47,7 +49,7 @@ public struct MetricsSnapshot: Sendable, Codable, Equatable {
         var fields: [(String, String)] = [
             ("requests", String(totalRequests)),
             ("retries", String(totalRetries)),
-            ("skipped_records", String(skipped.count)),
+            ("skipped_records", String(skippedTotal)),
         ]
         for (name, stats) in tables.sorted(by: { $0.key < $1.key }) {
             fields.append(("rows_\(name)", String(stats.rows)))
@@ -82,7 +84,7 @@ public struct MetricsSnapshot: Sendable, Codable, Equatable {
                retries.sorted { $0.key < $1.key }.map { ("{\(jobLabel),endpoint=\"\($0.key)\"}", Double($0.value)) })
         metric("qtickets_ingest_rows_written", "Rows written by table in the last run.", "gauge",
                tables.sorted { $0.key < $1.key }.map { ("{\(jobLabel),table=\"\($0.key)\"}", Double($0.value.rows)) })
-        metric("qtickets_ingest_skipped_records", "Malformed records skipped in the last run.", "gauge", [("{\(jobLabel)}", Double(skipped.count))])
+        metric("qtickets_ingest_skipped_records", "Malformed records skipped in the last run.", "gauge", [("{\(jobLabel)}", Double(skippedTotal))])
         return lines.joined(separator: "\n") + "\n"
     }
 }

@@ -12,7 +12,11 @@ public actor RunMetrics: QTicketsObserver {
     private var requests: [String: [String: Int]] = [:]
     private var requestSeconds: [String: Double] = [:]
     private var retries: [String: Int] = [:]
+    /// The first ``skippedKept`` skipped records, and how many there were in all: a run over an
+    /// API that sends garbage for every order must not grow without bound.
     private var skipped: [MetricsSnapshot.SkippedRecord] = []
+    private var skippedTotal = 0
+    public static let skippedKept = 50
     private var tables: [String: MetricsSnapshot.TableStats] = [:]
     private var counters: [String: Int] = [:]
     private var phases: [String: Double] = [:]
@@ -33,6 +37,8 @@ public actor RunMetrics: QTicketsObserver {
     }
 
     public func recordSkipped(endpoint: String, id: Int?, reason: String) {
+        skippedTotal += 1
+        guard skipped.count < Self.skippedKept else { return }
         skipped.append(.init(endpoint: Self.normalised(endpoint), id: id, reason: reason))
     }
 
@@ -63,6 +69,7 @@ public actor RunMetrics: QTicketsObserver {
             requestSeconds: requestSeconds,
             retries: retries,
             skipped: skipped,
+            skippedTotal: skippedTotal,
             tables: tables,
             counters: counters,
             phases: phases,

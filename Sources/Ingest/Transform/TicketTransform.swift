@@ -7,29 +7,34 @@ import QTicketsAPI
 /// null), the ticket is not cancelled (basket `deleted_at` null) and not refunded (basket
 /// `refunded_at` null). Every basket becomes a row whatever its status, so a later change
 /// (a refund, a cancellation) replaces the row that counted it.
+///
+/// An order whose values do not fit the columns exactly is refused whole (``OrderValidation``):
+/// nothing is clamped or rounded.
 public struct TicketTransform: Sendable {
     public let calendar: SalesCalendar
 
     public init(calendar: SalesCalendar) { self.calendar = calendar }
 
-    public func rows(for order: Order, city: String, fetchedAt: Date) -> [TicketRow] {
+    public func rows(for order: Order, city: String, fetchedAt: Date) throws(OrderValidation.Rejection) -> [TicketRow] {
+        try OrderValidation.check(order)
         let payedAt = order.payedAt
         let salesDay = payedAt.map { calendar.day(of: $0) } ?? 0
         let updatedAt = order.updatedAt ?? fetchedAt
         // Version = the order's last change: replaying an older window cannot overwrite a
         // newer state; the same state read twice is the same row.
         let version = updatedAt.millisecondVersion
+        // Checked above: ids positive, quantity within UInt32, dates within DateTime.
         return order.baskets.map { basket in
             TicketRow(
-                ticketID: UInt64(clamping: basket.id),
-                orderID: UInt64(clamping: order.id),
-                eventID: UInt64(clamping: order.eventID),
-                showID: UInt64(clamping: basket.showID),
+                ticketID: UInt64(truncatingIfNeeded: basket.id),
+                orderID: UInt64(truncatingIfNeeded: order.id),
+                eventID: UInt64(truncatingIfNeeded: order.eventID),
+                showID: UInt64(truncatingIfNeeded: basket.showID),
                 city: city,
                 salesDay: salesDay,
                 payedAt: payedAt?.dateTimeSeconds ?? 0,
                 status: Self.status(order: order, basket: basket),
-                quantity: UInt32(clamping: max(0, basket.quantity)),
+                quantity: UInt32(truncatingIfNeeded: basket.quantity),
                 price: basket.price,
                 orderUpdatedAt: updatedAt.dateTimeSeconds,
                 version: version

@@ -98,6 +98,7 @@ enum QTicketsTimestamp {
             + "\(sign)\(pad(absOffset / 3600, 2)):\(pad(absOffset / 60 % 60, 2))"
     }
 
+    // Mirrored on purpose by FakeTimestamp's calendar arithmetic (QTicketsFake never shares the client's code).
     /// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
     static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year

@@ -21,6 +21,7 @@ public struct Order: Sendable, Hashable {
     public var currencyID: String?
     public var baskets: [Basket]
 
+    // FakeOrder's initializer mirrors this one on purpose (QTicketsFake never shares the client's models).
     public init(
         id: Int, eventID: Int, payed: Bool, payedAt: Date? = nil, createdAt: Date? = nil, updatedAt: Date? = nil,
         deletedAt: Date? = nil, price: Decimal, originalPrice: Decimal? = nil, currencyID: String? = "RUB", baskets: [Basket] = []

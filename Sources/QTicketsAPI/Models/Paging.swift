@@ -12,8 +12,12 @@ public struct Paging: Sendable, Hashable {
     }
 
     /// Pages the listing has according to this answer (at least 1).
+    ///
+    /// Both decoders accept any `total` up to `Int.max`, so `(total + perPage - 1) / perPage`
+    /// would trap on a hostile or broken answer (`total` near 2^63) and crash the process with
+    /// the run left `running`. Division and remainder cannot overflow for positive operands.
     public var pageCount: Int {
         guard perPage > 0, total > 0 else { return 1 }
-        return (total + perPage - 1) / perPage
+        return total / perPage + (total % perPage == 0 ? 0 : 1)
     }
 }

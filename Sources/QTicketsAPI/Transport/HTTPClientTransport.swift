@@ -18,7 +18,7 @@ public final class HTTPClientTransport: QTicketsTransport {
     private let state = Mutex<(client: HTTPClient?, isShutDown: Bool)>((nil, false))
     private let maxBodyBytes: Int
 
-    public init(connectTimeout: Duration = .seconds(10), maxConnectionsPerHost: Int = 8, maxBodyBytes: Int = 64 << 20) {
+    public init(connectTimeout: Duration = .seconds(10), maxConnectionsPerHost: Int = 8, maxBodyBytes: Int = 32 << 20) {
         var configuration = HTTPClient.Configuration(
             redirectConfiguration: .disallow,
             timeout: .init(connect: TimeAmount(connectTimeout))
@@ -39,6 +39,11 @@ public final class HTTPClientTransport: QTicketsTransport {
         }
     }
 
+    /// One exchange, bounded in time and size whatever the server does: `timeout` covers
+    /// everything from the connection to the last body byte (a body that trickles a byte a
+    /// second never trips a read timeout, so the deadline is a timer of its own that cancels
+    /// the exchange), and the body is refused as soon as it passes `maxBodyBytes` (checked as
+    /// it streams, so a 200 MB answer costs at most the limit in memory).
     public func send(_ request: TransportRequest, timeout: Duration) async throws -> TransportResponse {
         var outgoing = HTTPClientRequest(url: request.url)
         outgoing.method = HTTPMethod(rawValue: request.method)
@@ -48,14 +53,31 @@ public final class HTTPClientTransport: QTicketsTransport {
         if let body = request.body {
             outgoing.body = .bytes(ByteBuffer(bytes: body))
         }
-        let deadline = NIODeadline.now() + TimeAmount(timeout)
-        let response = try await client().execute(outgoing, deadline: deadline)
-        let body = try await response.body.collect(upTo: maxBodyBytes)
-        return TransportResponse(
-            status: Int(response.status.code),
-            headers: response.headers.map { ($0.name, $0.value) },
-            body: body
-        )
+        let client = try client()
+        let limit = maxBodyBytes
+        let prepared = outgoing
+        return try await withThrowingTaskGroup(of: TransportResponse?.self) { group in
+            group.addTask {
+                let response = try await client.execute(prepared, deadline: NIODeadline.now() + TimeAmount(timeout))
+                let body: ByteBuffer
+                do {
+                    body = try await response.body.collect(upTo: limit)
+                } catch is NIOTooManyBytesError {
+                    throw ResponseTooLarge(limit: limit)
+                }
+                return TransportResponse(status: Int(response.status.code), headers: response.headers.map { ($0.name, $0.value) }, body: body)
+            }
+            group.addTask {
+                try await Task.sleep(for: timeout)
+                return nil
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next(), let response = first else {
+                // The timer won: the exchange is cancelled (its connection closed) on the way out.
+                throw HTTPClientError.deadlineExceeded
+            }
+            return response
+        }
     }
 
     /// Idempotent; later requests fail with `HTTPClientError.alreadyShutdown`.
@@ -67,4 +89,10 @@ public final class HTTPClientTransport: QTicketsTransport {
         }
         try await client?.shutdown()
     }
+}
+
+/// An answer longer than the transport's `maxBodyBytes`: refused while it streams. Never
+/// retried (the same request brings the same answer).
+public struct ResponseTooLarge: Error, Sendable, Equatable {
+    public var limit: Int
 }

@@ -89,8 +89,11 @@ enum ResponseClassifier {
             let detail = timeouts.contains(clientError) ? "timeout (\(clientError))" : "\(clientError)"
             return Failure(error: .network(endpoint: endpoint.label, detail: detail), retryable: true, retryAfter: nil)
         }
+        if let tooLarge = error as? ResponseTooLarge {
+            return Failure(error: .responseTooLarge(endpoint: endpoint.label, limit: tooLarge.limit), retryable: false, retryAfter: nil)
+        }
         if error is NIOTooManyBytesError {
-            return Failure(error: .network(endpoint: endpoint.label, detail: "body larger than the configured maximum"), retryable: false, retryAfter: nil)
+            return Failure(error: .responseTooLarge(endpoint: endpoint.label, limit: nil), retryable: false, retryAfter: nil)
         }
         if let qt = error as? QTicketsError {
             return Failure(error: qt, retryable: false, retryAfter: nil)

@@ -2,109 +2,60 @@
 /// as 0/1, the city as an object, shows embedded (deleted ones too, with `deleted_at`).
 enum EventRenderer {
     static func write(_ event: FakeEvent, to out: inout JSONOutput) {
-        out.beginObject()
-        out.key("id")
-        out.int(event.id)
-        out.key("is_active")
-        out.int(event.isActive ? 1 : 0)
-        out.key("name")
-        out.string(event.name)
-        out.key("currency_id")
-        out.string("RUB")
-        out.key("place_name")
-        out.string(event.placeName)
-        out.key("place_address")
-        out.string(event.placeAddress)
-        out.key("place_description")
-        out.string("")
-        out.key("city_id")
-        out.int(event.city.id)
-        out.key("external_id")
-        out.null()
-        out.key("age")
-        out.string("0+")
-        out.key("shows")
-        out.beginArray()
-        for show in event.shows { writeShow(show, to: &out) }
-        out.endArray()
-        out.key("payments")
-        out.raw("[]")
-        out.key("city")
-        out.beginObject()
-        out.key("id")
-        out.int(event.city.id)
-        out.key("name")
-        out.string(event.city.name)
-        out.key("timezone")
-        out.string(event.city.timezone)
-        out.endObject()
-        out.key("place_coordinates")
-        out.raw("[56.459527,84.965525]")
-        out.key("created_at")
-        out.timestamp(event.createdAt)
-        out.key("updated_at")
-        out.timestamp(event.updatedAt)
-        out.key("deleted_at")
-        out.timestamp(event.deletedAt)
-        out.endObject()
+        out.object { out in
+            out.member("id", event.id)
+            out.member("is_active", event.isActive ? 1 : 0)
+            out.member("name", event.name)
+            out.member("currency_id", "RUB")
+            out.member("place_name", event.placeName)
+            out.member("place_address", event.placeAddress)
+            out.member("place_description", "")
+            out.member("city_id", event.city.id)
+            out.constantMembers(#""external_id":null,"age":"0+""#)
+            out.member("shows", array: event.shows) { out, show in writeShow(show, to: &out) }
+            out.member("payments", raw: "[]")
+            out.member("city") { out in
+                out.member("id", event.city.id)
+                out.member("name", event.city.name)
+                out.member("timezone", event.city.timezone)
+            }
+            out.member("place_coordinates", raw: "[56.459527,84.965525]")
+            out.timestamps(created: event.createdAt, updated: event.updatedAt, deleted: event.deletedAt)
+        }
     }
 
     static func writeShow(_ show: FakeShow, to out: inout JSONOutput) {
-        out.beginObject()
-        out.key("id")
-        out.int(show.id)
-        out.key("name")
-        out.string(show.name)
-        out.key("is_active")
-        out.int(show.isActive ? 1 : 0)
-        out.key("sale_start_date")
-        out.null()
-        out.key("sale_finish_date")
-        out.timestamp(show.saleFinishDate)
-        out.key("open_date")
-        out.timestamp(show.startDate - 1800)
-        out.key("start_date")
-        out.timestamp(show.startDate)
-        out.key("finish_date")
-        out.timestamp(show.finishDate)
-        out.key("scheme_properties")
-        out.raw("{\"admin\":{\"zones\":{}},\"zones\":{\"PARTERRE\":{\"disabled\":\"0\",\"spread\":{\"enabled\":\"\"},\"rows\":[\"\"]}},\"seats\":[]}")
-        out.key("prices")
-        out.beginArray()
-        for (i, price) in show.pricesKopecks.enumerated() { writePrice(id: show.firstPriceID + i, kopecks: price, to: &out) }
-        out.endArray()
-        let indexed = show.pricesKopecks.enumerated()
-        out.key("min_price")
-        if let min = indexed.min(by: { $0.element < $1.element }) {
-            writePrice(id: show.firstPriceID + min.offset, kopecks: min.element, to: &out)
-        } else {
-            out.null()
+        let prices = show.pricesKopecks
+        out.object { out in
+            out.member("id", show.id)
+            out.member("name", show.name)
+            out.member("is_active", show.isActive ? 1 : 0)
+            out.member("sale_start_date", raw: "null")
+            out.member("sale_finish_date", timestamp: show.saleFinishDate)
+            out.member("open_date", timestamp: show.startDate - 1800)
+            out.member("start_date", timestamp: show.startDate)
+            out.member("finish_date", timestamp: show.finishDate)
+            out.member(
+                "scheme_properties",
+                raw: #"{"admin":{"zones":{}},"zones":{"PARTERRE":{"disabled":"0","spread":{"enabled":""},"rows":[""]}},"seats":[]}"#)
+            out.member("prices", array: prices.indices) { out, i in writePrice(of: show, at: i, to: &out) }
+            out.key("min_price")
+            writePrice(of: show, at: prices.indices.min { prices[$0] < prices[$1] }, to: &out)
+            out.key("max_price")
+            writePrice(of: show, at: prices.indices.max { prices[$0] < prices[$1] }, to: &out)
+            out.timestamps(created: show.createdAt, updated: show.updatedAt, deleted: show.deletedAt)
         }
-        out.key("max_price")
-        if let max = indexed.max(by: { $0.element < $1.element }) {
-            writePrice(id: show.firstPriceID + max.offset, kopecks: max.element, to: &out)
-        } else {
-            out.null()
-        }
-        out.key("created_at")
-        out.timestamp(show.createdAt)
-        out.key("updated_at")
-        out.timestamp(show.updatedAt)
-        out.key("deleted_at")
-        out.timestamp(show.deletedAt)
-        out.endObject()
     }
 
-    private static func writePrice(id: Int, kopecks: Int, to out: inout JSONOutput) {
-        out.beginObject()
-        out.key("id")
-        out.int(id)
-        out.key("default_price")
-        out.money(kopecks: kopecks)
-        out.key("color_theme")
-        out.string(String(id % 7 + 1))
-        out.key("modifiers")
-        out.raw("[]")
-        out.endObject()
+    /// The show's price at `index` (its id follows the show's first), or `null` without one.
+    private static func writePrice(of show: FakeShow, at index: Int?, to out: inout JSONOutput) {
+        guard let index else { return out.null() }
+        let id = show.firstPriceID + index
+        out.object { out in
+            out.member("id", id)
+            out.member("default_price", kopecks: show.pricesKopecks[index])
+            out.member("color_theme", String(id % 7 + 1))
+            out.member("modifiers", raw: "[]")
+        }
     }
 }

@@ -8,7 +8,7 @@ import NIOCore
 /// `"0"` flags). Appending whole tokens to a `String` goes through the (optimised)
 /// standard library even in debug builds, where byte-by-byte `ByteBuffer` writes cost
 /// about a microsecond each and made an orders page take ~60 ms. Commas are tracked here:
-/// `key` and every value writer insert them as needed.
+/// every name and value goes through `separated`, which inserts them as needed.
 struct JSONOutput {
     private(set) var text: String
     private var needsComma = false
@@ -23,102 +23,67 @@ struct JSONOutput {
         allocator.buffer(string: text)
     }
 
-    mutating func beginObject() {
-        text += needsComma ? ",{" : "{"
-        needsComma = false
-    }
-
-    mutating func endObject() {
-        text += "}"
-        needsComma = true
-    }
-
-    mutating func beginArray() {
-        text += needsComma ? ",[" : "["
-        needsComma = false
-    }
-
-    mutating func endArray() {
-        text += "]"
-        needsComma = true
-    }
+    mutating func beginObject() { separated(opens: true) { $0 += "{" } }
+    mutating func endObject() { closed("}") }
+    mutating func beginArray() { separated(opens: true) { $0 += "[" } }
+    mutating func endArray() { closed("]") }
 
     /// Writes `"name":` for a literal key that needs no escaping; the value follows.
     mutating func key(_ name: String) {
-        text += needsComma ? ",\"" : "\""
-        text += name
-        text += "\":"
-        needsComma = false
+        separated(opens: true) { $0 += "\""; $0 += name; $0 += "\":" }
     }
 
     /// A key from data (seat ids in the seats map), escaped.
     mutating func dynamicKey(_ name: String) {
-        if needsComma { text += "," }
-        appendEscaped(name)
-        text += ":"
-        needsComma = false
+        separated(opens: true) { Self.appendEscaped(name, to: &$0); $0 += ":" }
     }
 
-    mutating func int(_ value: Int) {
-        if needsComma { text += "," }
-        text += String(value)
-        needsComma = true
-    }
+    mutating func int(_ value: Int) { raw(String(value)) }
 
-    mutating func optionalInt(_ value: Int?) {
-        if let value { int(value) } else { null() }
-    }
+    mutating func string(_ value: String) { separated { Self.appendEscaped(value, to: &$0) } }
 
-    mutating func string(_ value: String) {
-        if needsComma { text += "," }
-        appendEscaped(value)
-        needsComma = true
-    }
+    mutating func bool(_ value: Bool) { raw(value ? "true" : "false") }
 
-    mutating func optionalString(_ value: String?) {
-        if let value { string(value) } else { null() }
-    }
-
-    mutating func bool(_ value: Bool) {
-        raw(value ? "true" : "false")
-    }
-
-    mutating func null() {
-        raw("null")
-    }
+    mutating func null() { raw("null") }
 
     /// Raw JSON text (a literal like `[]` or `{"a":1}`), written as one value.
-    mutating func raw(_ literal: String) {
-        if needsComma { text += "," }
-        text += literal
-        needsComma = true
-    }
+    mutating func raw(_ literal: String) { separated { $0 += literal } }
 
     /// A timestamp as `"2021-05-18T12:23:40+03:00"`, or `null`.
     mutating func timestamp(_ epoch: Int?) {
         guard let epoch else { return null() }
-        if needsComma { text += "," }
-        text += "\""
-        FakeTimestamp.append(epoch, to: &text)
-        text += "\""
-        needsComma = true
+        separated { $0 += "\""; FakeTimestamp.append(epoch, to: &$0); $0 += "\"" }
     }
 
     /// Money as PHP renders a float: `1500` when whole, `1234.5` / `999.9` / `2200.75` otherwise.
     mutating func money(kopecks: Int) {
-        if needsComma { text += "," }
-        if kopecks < 0 { text += "-" }
-        let a = abs(kopecks)
-        text += String(a / 100)
-        let frac = a % 100
-        if frac != 0 {
-            text += "."
-            text += frac % 10 == 0 ? String(frac / 10) : FakeTimestamp.twoDigits[frac]
+        separated { text in
+            if kopecks < 0 { text += "-" }
+            let a = abs(kopecks)
+            text += String(a / 100)
+            let frac = a % 100
+            if frac != 0 {
+                text += "."
+                text += frac % 10 == 0 ? String(frac / 10) : FakeTimestamp.twoDigits[frac]
+            }
         }
+    }
+
+    /// The comma a previous value needs, then `write`'s text. `opens`: the text opens something
+    /// (a bracket, a key's value), so what follows it needs no comma.
+    @inline(__always)
+    private mutating func separated(opens: Bool = false, _ write: (inout String) -> Void) {
+        if needsComma { text += "," }
+        write(&text)
+        needsComma = !opens
+    }
+
+    private mutating func closed(_ bracket: String) {
+        text += bracket
         needsComma = true
     }
 
-    private mutating func appendEscaped(_ value: String) {
+    private static func appendEscaped(_ value: String, to text: inout String) {
         var clean = true
         for byte in value.utf8 where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
             clean = false

@@ -23,21 +23,14 @@ struct ListPage {
     func render(rowCapacity: Int, _ row: (Int, Int, inout JSONOutput) -> Void) -> JSONOutput {
         let rows = self.rows
         var out = JSONOutput(capacity: 512 + rows.count * rowCapacity)
-        out.beginObject()
-        out.key("data")
-        out.beginArray()
-        for position in rows { row(position, selection[position], &out) }
-        out.endArray()
-        out.key("paging")
-        out.beginObject()
-        out.key("perPage")
-        out.int(perPage)
-        out.key("currentPage")
-        out.int(page)
-        out.key("total")
-        if let totalLiteral { out.raw(totalLiteral) } else { out.int(selection.count) }
-        out.endObject()
-        out.endObject()
+        out.object { out in
+            out.member("data", array: rows) { out, position in row(position, selection[position], &out) }
+            out.member("paging") { out in
+                out.member("perPage", perPage)
+                out.member("currentPage", page)
+                out.member("total", raw: totalLiteral ?? String(selection.count))
+            }
+        }
         return out
     }
 }

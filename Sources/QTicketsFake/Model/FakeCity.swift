@@ -6,12 +6,6 @@ public struct FakeCity: Sendable, Hashable, Codable {
     /// the zone is here so that a client that wrongly uses it produces wrong dates.
     public var timezone: String
 
-    public init(id: Int, name: String, timezone: String) {
-        self.id = id
-        self.name = name
-        self.timezone = timezone
-    }
-
     /// The cities the generator draws from: Cyrillic names across six time zones.
     public static let catalogue: [FakeCity] = [
         FakeCity(id: 1, name: "Москва", timezone: "Europe/Moscow"),

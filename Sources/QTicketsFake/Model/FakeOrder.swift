@@ -32,6 +32,7 @@ public struct FakeOrder: Sendable, Hashable, Codable {
         payed && deletedAt == nil && basket.deletedAt == nil && basket.refundedAt == nil
     }
 
+    // Mirrors Order's initializer in QTicketsAPI on purpose: the fake never shares the client's models.
     public init(
         id: Int, uniqid: String, eventID: Int, payed: Bool, payedAt: Int?, createdAt: Int, updatedAt: Int,
         deletedAt: Int?, clientID: Int, clientName: String, clientSurname: String, clientEmail: String,

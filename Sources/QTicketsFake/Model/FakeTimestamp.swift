@@ -101,6 +101,7 @@ public enum FakeTimestamp {
         a >= 0 ? a / b : -((-a + b - 1) / b)
     }
 
+    // Mirrors QTicketsTimestamp's calendar arithmetic on purpose: the fake never shares the client's code.
     /// Howard Hinnant's days_from_civil.
     static func days(fromCivil y0: Int, _ m: Int, _ d: Int) -> Int {
         let y = m <= 2 ? y0 - 1 : y0

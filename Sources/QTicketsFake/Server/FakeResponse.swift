@@ -50,22 +50,22 @@ struct FakeResponse {
         FakeResponse(status: status, contentType: "application/json", body: allocator.buffer(string: text))
     }
 
+    static func json(_ status: HTTPResponseStatus, _ out: JSONOutput, allocator: ByteBufferAllocator) -> FakeResponse {
+        json(status, out.text, allocator: allocator)
+    }
+
     /// The JSON error envelope of the real API: `{"error":..,"status":..,"code":..,"info":..}`.
     static func error(
         _ status: HTTPResponseStatus, message: String, code: String, infoJSON: String = "[]", allocator: ByteBufferAllocator
     ) -> FakeResponse {
         var out = JSONOutput(capacity: 128)
-        out.beginObject()
-        out.key("error")
-        out.string(message)
-        out.key("status")
-        out.int(Int(status.code))
-        out.key("code")
-        out.string(code)
-        out.key("info")
-        out.raw(infoJSON)
-        out.endObject()
-        return FakeResponse(status: status, contentType: "application/json", body: out.buffer(allocator: allocator))
+        out.object { out in
+            out.member("error", message)
+            out.member("status", Int(status.code))
+            out.member("code", code)
+            out.member("info", raw: infoJSON)
+        }
+        return .json(status, out, allocator: allocator)
     }
 
     static func notFound(resource: String, id: Int, allocator: ByteBufferAllocator) -> FakeResponse {

@@ -28,40 +28,29 @@ enum FakeRouter {
                     try snapshot.eventSelection(query),
                     perPage: context.options.pageSize(requested: query.perPage, default: eventsPerPage), page: query.page)
                 let out = page.render(rowCapacity: 2_000) { _, index, out in EventRenderer.write(organiser.events[index], to: &out) }
-                return FakeResponse(status: .ok, contentType: "application/json", body: out.buffer(allocator: allocator))
+                return .json(.ok, out, allocator: allocator)
             case .order(let id):
                 guard let index = snapshot.orderIndex(id: id) else {
                     return .notFound(resource: "Order", id: id, allocator: allocator)
                 }
-                var out = JSONOutput(capacity: 4096)
-                out.beginObject()
-                out.key("data")
                 let bad = context.badRecords[id]
-                OrderRenderer.write(organiser.orders[index], defect: bad.map { .bad($0) } ?? .none, to: &out)
-                out.endObject()
-                var response = FakeResponse(status: .ok, contentType: "application/json", body: out.buffer(allocator: allocator))
+                var response = data(capacity: 4096, allocator: allocator) { out in
+                    OrderRenderer.write(organiser.orders[index], defect: bad.map { .bad($0) } ?? .none, to: &out)
+                }
                 response.badRecordsServed = bad == nil ? 0 : 1
                 return response
             case .event(let id):
                 guard let index = snapshot.eventIndex(id: id) else {
                     return .notFound(resource: "Event", id: id, allocator: allocator)
                 }
-                var out = JSONOutput(capacity: 4096)
-                out.beginObject()
-                out.key("data")
-                EventRenderer.write(organiser.events[index], to: &out)
-                out.endObject()
-                return FakeResponse(status: .ok, contentType: "application/json", body: out.buffer(allocator: allocator))
+                return data(capacity: 4096, allocator: allocator) { EventRenderer.write(organiser.events[index], to: &$0) }
             case .seats(let showID):
                 guard let seats = organiser.seats[showID] else {
                     return .notFound(resource: "Show", id: showID, allocator: allocator)
                 }
-                var out = JSONOutput(capacity: 256 + seats.count * 200)
-                out.beginObject()
-                out.key("data")
-                SeatRenderer.write(seats, showID: showID, flat: query.flat, select: query.select, to: &out)
-                out.endObject()
-                return FakeResponse(status: .ok, contentType: "application/json", body: out.buffer(allocator: allocator))
+                return data(capacity: 256 + seats.count * 200, allocator: allocator) { out in
+                    SeatRenderer.write(seats, showID: showID, flat: query.flat, select: query.select, to: &out)
+                }
             case .unknown, .write, .adminStats, .adminTruth:
                 return .htmlNotFound(allocator: allocator)
             }
@@ -75,5 +64,15 @@ enum FakeRouter {
                 return .error(.badRequest, message: "Malformed where", code: "BAD_REQUEST", allocator: allocator)
             }
         }
+    }
+
+    /// `{"data":…}`, `write` rendering the one value: the answer of a single-resource route.
+    private static func data(capacity: Int, allocator: ByteBufferAllocator, _ write: (inout JSONOutput) -> Void) -> FakeResponse {
+        var out = JSONOutput(capacity: capacity)
+        out.object { out in
+            out.key("data")
+            write(&out)
+        }
+        return .json(.ok, out, allocator: allocator)
     }
 }

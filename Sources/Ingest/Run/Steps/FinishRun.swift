@@ -17,10 +17,12 @@ struct FinishRun: Sendable {
     /// `window`. Only a successful run's window counts as coverage.
     func run(failure: Failure?, rows: [String: Int], recorded: Bool, window: CoverageTracker.Window) async -> RunReport {
         var failure = failure
-        let skipped = await context.metrics.snapshot().skipped
-        if failure == nil, !skipped.isEmpty {
-            let ids = skipped.prefix(20).map { $0.id.map(String.init) ?? "?" }.joined(separator: ",")
-            failure = Failure(kind: .run, message: "\(skipped.count) malformed record(s) skipped (ids \(ids)); the facts may miss them")
+        let snapshot = await context.metrics.snapshot()
+        if failure == nil, snapshot.skippedTotal > 0 {
+            let ids = snapshot.skipped.prefix(20).map { $0.id.map(String.init) ?? "?" }.joined(separator: ",")
+            let more = snapshot.skippedTotal > 20 ? ",…" : ""
+            failure = Failure(
+                kind: .run, message: "\(snapshot.skippedTotal) malformed record(s) skipped (ids \(ids)\(more)); the facts may miss them")
         }
         var report = RunReport(
             runID: context.options.runID, failure: failure?.kind, message: failure?.message ?? "",

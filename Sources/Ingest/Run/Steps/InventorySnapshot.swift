@@ -31,7 +31,7 @@ struct InventorySnapshot: Sendable {
                 group.addTask {
                     do {
                         let seats = try await context.api.seats(showID: show.id)
-                        return InventoryTransform.row(event: event, show: show, seats: seats, snapshotAt: context.options.now)
+                        return try InventoryTransform.row(event: event, show: show, seats: seats, snapshotAt: context.options.now)
                     } catch let error as QTicketsError where error.isNotFound {
                         context.logger.warning("Seats not found for show; inventory row skipped", metadata: ["show_id": "\(show.id)"])
                         await context.metrics.add("inventory_shows_not_found")

@@ -5,6 +5,8 @@ import QTicketsAPI
 struct SalesPipelineState {
     var cities: EventCities
     var result = SalesPipeline.Result()
+    /// Orders skipped as unwritable, so one read twice (window, re-check) is reported once.
+    private var rejected = Set<Int>()
 
     init(events: [Event]) {
         cities = EventCities(events: events)
@@ -29,9 +31,22 @@ struct SalesPipelineState {
                 ])
                 await context.metrics.add("orders_unknown_event")
             }
-            rows += pipeline.transform.rows(for: order, city: resolved.cities[order.eventID] ?? "", fetchedAt: context.options.now)
+            do throws(OrderValidation.Rejection) {
+                rows += try pipeline.transform.rows(for: order, city: resolved.cities[order.eventID] ?? "", fetchedAt: context.options.now)
+            } catch {
+                await reject(error, pipeline: pipeline)
+            }
         }
         try await deliver(rows, pipeline: pipeline)
+    }
+
+    /// One bad record never stops the run: skipped whole, reported, the run ends `error`.
+    private mutating func reject(_ error: OrderValidation.Rejection, pipeline: SalesPipeline) async {
+        guard rejected.insert(error.orderID).inserted else { return }
+        pipeline.context.logger.error("Skipped an order that cannot be written exactly", metadata: [
+            "order_id": "\(error.orderID)", "reason": "\(error.reason)",
+        ])
+        await pipeline.context.metrics.recordSkipped(endpoint: "orders", id: error.orderID, reason: error.reason)
     }
 
     /// Every ticket row of the step passes here on its way to the sink: the days it touches and

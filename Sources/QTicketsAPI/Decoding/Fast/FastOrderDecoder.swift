@@ -6,49 +6,42 @@ import Foundation
 /// Mirrors `Order.init(from:)` field by field (same keys, same defaults, first of duplicated
 /// keys wins); any shape it does not handle declines and the row goes to that initializer.
 enum FastOrderDecoder: FastRowDecoder {
-    private enum Field {
-        static let id = 0, eventID = 1, payed = 2, payedAt = 3, price = 4, originalPrice = 5, currencyID = 6, baskets = 7
+    private enum Field: String, CaseIterable {
+        case id, eventID = "event_id", payed, payedAt = "payed_at", createdAt = "created_at", updatedAt = "updated_at"
+        case deletedAt = "deleted_at", price, originalPrice = "original_price", currencyID = "currency_id", baskets
     }
+
+    private static let fields = MemberTable<Field>()
 
     static func row(_ c: inout JSONCursor, depth: Int) throws(FastPathDeclined) -> Order {
         var id: Int?
         var eventID: Int?
         var payed = false
-        var payedAt: Date?
+        var payedAt, createdAt, updatedAt, deletedAt: Date?
         var price: Decimal?
         var originalPrice: Decimal?
         var currencyID: String?
         var baskets: [Basket] = []
-        var seen = SeenFields()
-        var stamps = RowTimestamps()
-        try c.forEachMember(depth: depth) { c, name throws(FastPathDeclined) in
-            if try stamps.read(name, &c) { return }
-            switch name.count {
-            case 2 where c.name(name, is: "id") && seen.first(Field.id):
-                id = try c.int()
-            case 5 where c.name(name, is: "payed") && seen.first(Field.payed):
-                payed = try c.flag(default: false)
-            case 5 where c.name(name, is: "price") && seen.first(Field.price):
-                price = try c.money()
-            case 7 where c.name(name, is: "baskets") && seen.first(Field.baskets):
-                baskets = try self.baskets(&c, depth: depth + 1)
-            case 8 where c.name(name, is: "event_id") && seen.first(Field.eventID):
-                eventID = try c.int()
-            case 8 where c.name(name, is: "payed_at") && seen.first(Field.payedAt):
-                payedAt = try c.timestampIfPresent()
-            case 11 where c.name(name, is: "currency_id") && seen.first(Field.currencyID):
-                currencyID = try c.stringIfPresent()
-            case 14 where c.name(name, is: "original_price") && seen.first(Field.originalPrice):
-                originalPrice = try c.moneyIfPresent()
-            default:
-                try c.skipValue(depth: depth + 1)
+        try c.forEachField(fields, depth: depth) { c, field throws(FastPathDeclined) in
+            switch field {
+            case .id: id = try c.int()
+            case .eventID: eventID = try c.int()
+            case .payed: payed = try c.flag(default: false)
+            case .payedAt: payedAt = try c.timestampIfPresent()
+            case .createdAt: createdAt = try c.timestampIfPresent()
+            case .updatedAt: updatedAt = try c.timestampIfPresent()
+            case .deletedAt: deletedAt = try c.timestampIfPresent()
+            case .price: price = try c.money()
+            case .originalPrice: originalPrice = try c.moneyIfPresent()
+            case .currencyID: currencyID = try c.stringIfPresent()
+            case .baskets: baskets = try self.baskets(&c, depth: depth + 1)
             }
         }
         // Missing required fields: the reference names the missing key in the row's failure.
         guard let id, let eventID, let price else { throw FastPathDeclined() }
         return Order(
-            id: id, eventID: eventID, payed: payed, payedAt: payedAt, createdAt: stamps.createdAt, updatedAt: stamps.updatedAt,
-            deletedAt: stamps.deletedAt, price: price, originalPrice: originalPrice, currencyID: currencyID, baskets: baskets)
+            id: id, eventID: eventID, payed: payed, payedAt: payedAt, createdAt: createdAt, updatedAt: updatedAt,
+            deletedAt: deletedAt, price: price, originalPrice: originalPrice, currencyID: currencyID, baskets: baskets)
     }
 
     /// `baskets`: `null` is empty, an array is read basket by basket; the PHP associative-array

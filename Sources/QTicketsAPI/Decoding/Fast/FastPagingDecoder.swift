@@ -1,9 +1,11 @@
 /// The list envelope's `paging`, mirroring `objectIfPresent(Paging.self, .paging)`: `null` and
 /// PHP's empty `[]` are absent; camelCase keys win over snake_case ones as in `Paging.init(from:)`.
 enum FastPagingDecoder {
-    private enum Field {
-        static let perPage = 0, currentPage = 1, total = 2, perPageSnake = 3, currentPageSnake = 4
+    private enum Field: String, CaseIterable {
+        case perPage, currentPage, total, perPageSnake = "per_page", currentPageSnake = "current_page"
     }
+
+    private static let fields = MemberTable<Field>()
 
     static func pagingIfPresent(_ c: inout JSONCursor, depth: Int) throws(FastPathDeclined) -> Paging? {
         if try c.consumeNull() { return nil }
@@ -12,28 +14,13 @@ enum FastPagingDecoder {
             guard try !c.open(UInt8(ascii: "["), close: UInt8(ascii: "]")) else { throw FastPathDeclined() }
             return nil
         }
-        var perPage: Int?
-        var currentPage: Int?
-        var total: Int?
-        var perPageSnake: Int?
-        var currentPageSnake: Int?
-        var seen = SeenFields()
-        try c.forEachMember(depth: depth) { c, name throws(FastPathDeclined) in
-            if c.name(name, is: "perPage"), seen.first(Field.perPage) {
-                perPage = try c.intIfPresent()
-            } else if c.name(name, is: "currentPage"), seen.first(Field.currentPage) {
-                currentPage = try c.intIfPresent()
-            } else if c.name(name, is: "total"), seen.first(Field.total) {
-                total = try c.intIfPresent()
-            } else if c.name(name, is: "per_page"), seen.first(Field.perPageSnake) {
-                perPageSnake = try c.intIfPresent()
-            } else if c.name(name, is: "current_page"), seen.first(Field.currentPageSnake) {
-                currentPageSnake = try c.intIfPresent()
-            } else {
-                try c.skipValue(depth: depth + 1)
-            }
+        var values: [Field: Int] = [:]
+        try c.forEachField(fields, depth: depth) { c, field throws(FastPathDeclined) in
+            values[field] = try c.intIfPresent()
         }
-        guard let total else { throw FastPathDeclined() }
-        return Paging(perPage: perPage ?? perPageSnake ?? 0, currentPage: currentPage ?? currentPageSnake ?? 1, total: total)
+        guard let total = values[.total] else { throw FastPathDeclined() }
+        return Paging(
+            perPage: values[.perPage] ?? values[.perPageSnake] ?? 0,
+            currentPage: values[.currentPage] ?? values[.currentPageSnake] ?? 1, total: total)
     }
 }

@@ -70,7 +70,7 @@ enum FastSeatsDecoder {
             return .success(try FastSeatDecoder.row(&c, depth: 2))
         } catch {
             if error.wholeAnswer { throw error }
-            let place = key.map { PathKey(stringValue: String(decoding: UnsafeRawBufferPointer(rebasing: c.bytes[$0.start..<$0.end]), as: UTF8.self)) }
+            let place = key.map { PathKey(stringValue: String(decoding: c.contents(of: $0), as: UTF8.self)) }
             return try c.referenceRow(Seat.self, from: start, depth: 2, path: [PathKey.data, place ?? PathKey(intValue: index)])
         }
     }

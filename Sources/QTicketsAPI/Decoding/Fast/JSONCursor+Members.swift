@@ -41,17 +41,33 @@ extension JSONCursor {
             try member(&self, name)
         } while try nextMember(close: UInt8(ascii: "}"))
     }
+
+    /// Reads the object at the cursor, calling `read` with the cursor on the value of each member
+    /// `fields` names, the first time it appears; every other member is skipped.
+    @inline(__always)
+    mutating func forEachField<Field>(
+        _ fields: MemberTable<Field>, depth: Int, _ read: (inout JSONCursor, Field) throws(FastPathDeclined) -> Void
+    ) throws(FastPathDeclined) {
+        var seen = SeenFields()
+        try forEachMember(depth: depth) { c, name throws(FastPathDeclined) in
+            if let (field, number) = fields.field(name, in: c.bytes), seen.first(number) {
+                try read(&c, field)
+            } else {
+                try c.skipValue(depth: depth + 1)
+            }
+        }
+    }
 }
 
 /// Which fields of an object were already read. Foundation keeps the *first* of duplicated keys,
 /// so a repeated field is skipped, not read again.
 struct SeenFields {
-    private var bits: UInt32 = 0
+    private var bits: UInt64 = 0
 
-    /// `true` the first time `field` is seen.
+    /// `true` the first time `field` (below 64) is seen.
     @inline(__always)
     mutating func first(_ field: Int) -> Bool {
-        let bit: UInt32 = 1 << UInt32(field)
+        let bit: UInt64 = 1 << UInt64(field)
         defer { bits |= bit }
         return bits & bit == 0
     }

@@ -74,26 +74,34 @@ extension JSONCursor {
     /// `QTicketsTimestamp` parser on its bytes. A string that does not parse declines: the
     /// reference then fails the row with its message.
     mutating func timestampIfPresent() throws(FastPathDeclined) -> Date? {
-        if try consumeNull() { return nil }
-        guard try peekToken() == UInt8(ascii: "\"") else { throw FastPathDeclined() }
-        let span = try string()
-        guard span.isSimple else { throw FastPathDeclined() }
-        if span.count == 0 || hasZeroDatePrefix(span) { return nil }
-        let raw = UnsafeRawBufferPointer(rebasing: bytes[span.start..<span.end])
-        guard let date = QTicketsTimestamp.parse(bytes: raw.assumingMemoryBound(to: UInt8.self)) else { throw FastPathDeclined() }
+        guard let span = try plainStringIfPresent(), span.count > 0, !hasZeroDatePrefix(span) else { return nil }
+        guard let date = QTicketsTimestamp.parse(bytes: contents(of: span).assumingMemoryBound(to: UInt8.self)) else {
+            throw FastPathDeclined()
+        }
         return date
     }
 
     /// `lenientStringIfPresent` for `null` and plain strings (valid UTF-8, no escapes).
     mutating func stringIfPresent() throws(FastPathDeclined) -> String? {
+        guard let span = try plainStringIfPresent() else { return nil }
+        let raw = contents(of: span)
+        if span.isASCII { return String(decoding: raw, as: UTF8.self) }
+        guard let text = String(validating: raw, as: UTF8.self) else { throw FastPathDeclined() }
+        return text
+    }
+
+    /// The bytes of a string `string()` scanned (so inside `bytes`), without its quotes.
+    func contents(of span: JSONStringSpan) -> UnsafeRawBufferPointer {
+        UnsafeRawBufferPointer(rebasing: bytes[span.start..<span.end])
+    }
+
+    /// `null` → nil; a string without escapes → its span; anything else declines.
+    private mutating func plainStringIfPresent() throws(FastPathDeclined) -> JSONStringSpan? {
         if try consumeNull() { return nil }
         guard try peekToken() == UInt8(ascii: "\"") else { throw FastPathDeclined() }
         let span = try string()
         guard span.isSimple else { throw FastPathDeclined() }
-        let raw = UnsafeRawBufferPointer(rebasing: bytes[span.start..<span.end])
-        if span.isASCII { return String(decoding: raw, as: UTF8.self) }
-        guard let text = String(validating: raw, as: UTF8.self) else { throw FastPathDeclined() }
-        return text
+        return span
     }
 
     private func hasZeroDatePrefix(_ span: JSONStringSpan) -> Bool {
