@@ -18,6 +18,7 @@ public final class QTicketsClient: Sendable {
     private let observer: (any QTicketsObserver)?
     private let pageSize: Int?
     private let prefetchPages: Int
+    private let concurrency: Int
     private let filterTimeZone: TimeZone
 
     /// A client over AsyncHTTPClient. Throws `QTicketsError.invalidConfiguration` before any
@@ -53,6 +54,7 @@ public final class QTicketsClient: Sendable {
         self.observer = observer
         self.pageSize = configuration.pageSize
         self.prefetchPages = configuration.prefetchPages
+        self.concurrency = max(1, configuration.concurrency)
         self.filterTimeZone = configuration.filterTimeZone
         self.executor = RequestExecutor(
             baseURL: configuration.baseURL,
@@ -74,17 +76,23 @@ public final class QTicketsClient: Sendable {
         list(.events, filters: filters) { try JSONDecoder().decode(ListPage<Event>.self, from: $0) }
     }
 
-    /// All orders matching `filters`, every page, ordered by id ascending (new orders land at the
-    /// end, so earlier pages do not shift while paging).
-    public func orders(where filters: [WhereClause]) -> PagedSequence<Order> {
-        list(.orders, filters: filters, decode: FastPageDecoder.orderPage)
+    /// All orders matching `filters`, id ascending, each once: one sequential keyset stream
+    /// (`id > cursor`, page 1), every answer checked against the request.
+    public func orders(where filters: [WhereClause]) -> OrderSequence {
+        OrderSequence(client: self, filters: filters)
     }
 
-    /// Orders whose `column` (default `updated_at`: any change, including refunds and
-    /// cancellations) is in `[from, to)`. Cancelled orders are included on purpose: they must
-    /// correct the days they belonged to.
-    public func orders(changedFrom from: Date, to: Date, column: String = "updated_at") -> PagedSequence<Order> {
-        orders(where: [.ge(column, from, timeZone: filterTimeZone), .lt(column, to, timeZone: filterTimeZone)])
+    /// Every order of `range` (and `filters`), each exactly once, handed to `consume` a page at
+    /// a time in this task, while up to `concurrency` keyset streams fetch ahead (an open range
+    /// is cut at `end`, the caller's now, and stays open above). Every answer is checked
+    /// against its request; the first failure, the API's or `consume`'s, stops the listing and
+    /// is thrown. Cancelled orders are included: they must correct the days they belonged to.
+    public func orderPages(
+        in range: KeysetRange, where filters: [WhereClause] = [], splittingUntil end: Date,
+        _ consume: (OrderPage) async throws -> Void
+    ) async throws {
+        let feed = OrderFeed(client: self, range: range, filters: filters, timeZone: filterTimeZone, workers: concurrency, splitEnd: end)
+        try await feed.run(consume)
     }
 
     /// One order (`GET orders/{id}`).
@@ -112,8 +120,15 @@ public final class QTicketsClient: Sendable {
         try await transport.shutdown()
     }
 
-    /// `decode` reads one page's answer: the fast decoder for orders, `JSONDecoder` for events.
-    private func list<T: Decodable & Sendable & Identifiable>(
+    /// Page 1 of the orders matching `filters`, id ascending: one step of a ``KeysetStream``.
+    func keysetPage(where filters: [WhereClause]) async throws -> ListPage<Order> {
+        let body = try ListRequestBody(filters: filters, orderBy: ["id": "asc"], page: 1, perPage: pageSize).jsonBytes()
+        return try await executor.get(.orders, body: body, decode: FastPageDecoder.orderPage)
+    }
+
+    /// An offset listing (events): page N of `filters`, each answer checked against its request.
+    /// `decode` reads one page's answer.
+    private func list<T: Decodable & Sendable & Identifiable & FilterableRow>(
         _ endpoint: Endpoint, filters: [WhereClause], decode: @escaping @Sendable (ByteBuffer) throws -> ListPage<T>
     ) -> PagedSequence<T> where T.ID == Int {
         let executor = self.executor
@@ -122,6 +137,7 @@ public final class QTicketsClient: Sendable {
         return PagedSequence(window: prefetchPages, identify: { $0.id }) { number in
             let body = try ListRequestBody(filters: filters, orderBy: ["id": "asc"], page: number, perPage: pageSize).jsonBytes()
             let page = try await executor.get(endpoint, body: body, decode: decode)
+            try PageCheck(endpoint: endpoint, filters: filters, page: number).verify(page)
             var rows: [T] = []
             rows.reserveCapacity(page.rows.count)
             for row in page.rows {
@@ -135,7 +151,7 @@ public final class QTicketsClient: Sendable {
         }
     }
 
-    private func reportSkipped(endpoint: Endpoint, id: Int?, reason: String, context: String) async {
+    func reportSkipped(endpoint: Endpoint, id: Int?, reason: String, context: String) async {
         logger.error(
             "Skipped malformed QTickets row",
             metadata: [

@@ -19,11 +19,12 @@ public struct QTicketsConfiguration: Sendable {
     public var requestTimeout: Duration
     public var connectTimeout: Duration
     public var retry: Backoff
-    /// Sent as `per_page` in list bodies when set. The API does not document it; the client
-    /// works with whatever `perPage` comes back either way.
+    /// Sent as `per_page` in list bodies when set (default 500: ten times fewer requests when the
+    /// API honours it). The API does not document it; the client works with whatever `perPage`
+    /// comes back either way (50 for orders, 10 for events when it is ignored).
     public var pageSize: Int?
-    /// Pages of one listing fetched ahead of the consumer; bounds memory while streaming.
-    /// Defaults to `concurrency`.
+    /// Pages of an offset listing (events) fetched ahead of the consumer; bounds memory while
+    /// streaming. Defaults to `concurrency`. (Orders are read by `concurrency` keyset streams.)
     public var prefetchPages: Int
     /// Zone used to render date values in `where` (the API's own convention is `+03:00`).
     public var filterTimeZone: TimeZone
@@ -43,7 +44,7 @@ public struct QTicketsConfiguration: Sendable {
         self.requestTimeout = requestTimeout
         self.connectTimeout = .seconds(10)
         self.retry = retry
-        self.pageSize = nil
+        self.pageSize = 500
         self.prefetchPages = max(1, concurrency)
         self.filterTimeZone = WhereClause.moscow
         self.maxBodyBytes = 32 << 20

@@ -25,11 +25,18 @@ public indirect enum QTicketsError: Error, Sendable, Equatable, CustomStringConv
     case deadlineExceeded(endpoint: String, lastError: QTicketsError?)
     /// The configuration cannot work (bad base URL, empty token, …).
     case invalidConfiguration(String)
+    /// A list answer that is not what was asked (another page, rows outside the filter, ids out
+    /// of order): the API ignored the request body. Never retried: the run must stop.
+    case filtersIgnored(endpoint: String, asked: String, got: String)
+    /// A keyset page whose rows have no readable id: the cursor cannot move past `cursor`, and
+    /// asking again would return the same page forever.
+    case cursorStuck(endpoint: String, cursor: Int?, rows: Int)
 
     public var endpoint: String? {
         switch self {
         case .tokenRejected(let e, _), .http(let e, _, _), .emptyBody(let e, _), .malformedBody(let e, _, _),
-            .decoding(let e, _), .network(let e, _), .responseTooLarge(let e, _), .retriesExhausted(let e, _, _), .deadlineExceeded(let e, _):
+            .decoding(let e, _), .network(let e, _), .responseTooLarge(let e, _), .retriesExhausted(let e, _, _), .deadlineExceeded(let e, _),
+            .filtersIgnored(let e, _, _), .cursorStuck(let e, _, _):
             return e
         case .invalidConfiguration:
             return nil
@@ -45,7 +52,7 @@ public indirect enum QTicketsError: Error, Sendable, Equatable, CustomStringConv
             return last.status
         case .deadlineExceeded(_, let last):
             return last?.status
-        case .decoding, .network, .responseTooLarge, .invalidConfiguration:
+        case .decoding, .network, .responseTooLarge, .invalidConfiguration, .filtersIgnored, .cursorStuck:
             return nil
         }
     }
@@ -77,6 +84,9 @@ public indirect enum QTicketsError: Error, Sendable, Equatable, CustomStringConv
         case .deadlineExceeded(let e, let last):
             "QTickets API request on \(e) exceeded its overall deadline" + (last.map { "; last error: \($0)" } ?? "")
         case .invalidConfiguration(let m): "Invalid QTickets API configuration: \(m)"
+        case .filtersIgnored(let e, let asked, let got): "the API ignored the request filters on \(e): asked \(asked); got \(got)"
+        case .cursorStuck(let e, let cursor, let rows):
+            "QTickets API listing on \(e) cannot go on after id \(cursor.map(String.init) ?? "(start)"): none of the \(rows) row(s) of the next page has a readable id"
         }
     }
 }

@@ -17,9 +17,10 @@ import Testing
     static let spec = OrganiserSpec(seed: 31, events: 6, maxShowsPerEvent: 3, orders: 800, maxTicketsPerOrder: 3, historyHours: 24 * 45)
 
     /// Columns that differ from run to run by design (run ids, wall-clock and server-clock
-    /// stamps, versions, metrics).
+    /// stamps, versions, metrics). `window_to` is when the run's re-check began (its clock
+    /// advances in real time), and a later run's `window_from` can follow from it (a catch-up).
     static let runSpecific: Set<String> = [
-        "version", "snapshot_ts", "run_id", "started_at", "finished_at", "metrics", "tool_version",
+        "version", "snapshot_ts", "run_id", "started_at", "finished_at", "metrics", "tool_version", "window_from", "window_to",
         "updated_at", "claimed_at", "heartbeat_at",
         "lock_key",  // names the database, which the pool hands out per server
     ]

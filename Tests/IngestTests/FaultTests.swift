@@ -44,7 +44,8 @@ import Testing
 
     @Test(arguments: FaultPlan.MalformedMode.allCases)
     func aMalformedPageFailsTheRunWithARecordedError(mode: FaultPlan.MalformedMode) async throws {
-        try await backfill(FaultPlan(malformedOrdersPage: 2, malformedMode: mode)) { harness, report, _ in
+        // Orders are read by keyset (every request asks page 1): every answer is served broken.
+        try await backfill(FaultPlan(malformedOrdersPage: 1, malformedMode: mode)) { harness, report, _ in
             #expect(report.status == .error)
             #expect(!report.message.isEmpty)
             let recorded = try await harness.scalar("SELECT status, message FROM \(harness.table("meta_job_runs")) FINAL WHERE run_id = '\(report.runID)'")
@@ -54,7 +55,7 @@ import Testing
 
     @Test func aTransientMalformedPageIsRetriedOrReported() async throws {
         // Served broken once: the run either recovers it (equal to the truth) or says it failed.
-        try await backfill(FaultPlan(malformedOrdersPage: 3, malformedMode: .truncated, malformedTimes: 1)) { harness, report, truth in
+        try await backfill(FaultPlan(malformedOrdersPage: 1, malformedMode: .truncated, malformedTimes: 1)) { harness, report, truth in
             if report.status == .ok {
                 try await expectEqualToTruth(harness, truth)
             } else {

@@ -65,8 +65,8 @@ import Testing
                 let times = organiser.orders.map(\.updatedAt).sorted()
                 let from = times[times.count / 3]
                 let to = times[2 * times.count / 3]
-                let windowed = try await FakeAPI.ids(
-                    client.orders(changedFrom: Date(timeIntervalSince1970: Double(from)), to: Date(timeIntervalSince1970: Double(to))))
+                let range = KeysetRange(column: "updated_at", from: Date(timeIntervalSince1970: Double(from)), to: Date(timeIntervalSince1970: Double(to)))
+                let windowed = try await FakeAPI.ids(client.orders(where: range.filters(timeZone: WhereClause.moscow)))
                 #expect(windowed == organiser.orders.filter { $0.updatedAt >= from && $0.updatedAt < to }.map(\.id).sorted())
             }
 
@@ -173,7 +173,8 @@ import Testing
     @Test(arguments: [FaultPlan.MalformedMode.badPrice, .missingID])
     func malformedOrderIsSkippedReportedAndThePageGoesOn(_ mode: FaultPlan.MalformedMode) async throws {
         let organiser = FakeAPI.organiser(orders: 300)
-        try await FakeAPI.with(organiser, faults: FaultPlan(malformedOrdersPage: 2, malformedMode: mode)) { api in
+        // Every keyset request asks page 1: the first answer is served with one broken order.
+        try await FakeAPI.with(organiser, faults: FaultPlan(malformedOrdersPage: 1, malformedMode: mode, malformedTimes: 1)) { api in
             let got = try await api.withClient { try await FakeAPI.ids($0.orders(where: [])) }
             let all = organiser.orders.map(\.id).sorted()
             #expect(got.count == all.count - 1)
@@ -183,7 +184,7 @@ import Testing
             #expect(skipped.first?.endpoint == "orders")
             if mode == .badPrice {
                 let id = try #require(skipped.first?.id)
-                #expect(!got.contains(id) && all[50..<100].contains(id))
+                #expect(!got.contains(id) && all[0..<50].contains(id))
             } else {
                 #expect(skipped.first?.id == nil)
             }
@@ -193,7 +194,7 @@ import Testing
 
     @Test func truncatedPageIsRetried() async throws {
         let organiser = FakeAPI.organiser(orders: 300)
-        let faults = FaultPlan(malformedOrdersPage: 3, malformedMode: .truncated, malformedTimes: 2)
+        let faults = FaultPlan(malformedOrdersPage: 1, malformedMode: .truncated, malformedTimes: 2)
         try await FakeAPI.with(organiser, faults: faults) { api in
             let got = try await api.withClient { try await FakeAPI.ids($0.orders(where: [])) }
             #expect(got == organiser.orders.map(\.id).sorted())

@@ -8,21 +8,31 @@ import Testing
 @Suite struct RequestShapeTests {
     static let emptyList = #"{"data":[],"paging":{"perPage":50,"currentPage":1,"total":0}}"#
 
-    @Test func ordersWindowTravelsInTheBody() async throws {
+    @Test func ordersTravelInTheBodyAsAKeysetWalk() async throws {
         let f = ClientFactory()
-        let transport = ScriptedTransport { _, _ in .json(200, Self.emptyList) }
+        // Three orders changed in the window; the server serves two a page.
+        let transport = ScriptedTransport { request, _ in
+            let after = (request.jsonBody?["where"] as? [[String: Any]])?.first { $0["column"] as? String == "id" }?["value"] as? Int ?? 0
+            let rows = [4360, 4361, 4402].filter { $0 > after }
+            return .json(200, listJSON(rows: rows.prefix(2).map { orderJSON($0) }, perPage: 2, page: 1, total: rows.count))
+        }
         let client = try f.client(transport)
         let from = QTicketsTimestamp.parse("2025-11-03T00:00:00+03:00")!
-        let to = QTicketsTimestamp.parse("2025-11-04T00:00:00+03:00")!
-        for try await _ in client.orders(changedFrom: from, to: to) {}
+        let range = KeysetRange(column: "updated_at", from: from)
+        var ids: [Int] = []
+        for try await order in client.orders(where: range.filters(timeZone: WhereClause.moscow)) { ids.append(order.id) }
+        #expect(ids == [4360, 4361, 4402])
         let request = try #require(transport.requests.first)
         #expect(request.method == "GET")
         #expect(request.url == "https://qtickets.test/api/rest/v1/orders")
         #expect(request.header("Authorization") == "Bearer \(ClientFactory.token)")
         #expect(request.header("Accept") == "application/json")
         #expect(request.header("Content-Type") == "application/json")
-        let body = String(decoding: try #require(request.body), as: UTF8.self)
-        #expect(body == #"{"orderBy":{"id":"asc"},"page":1,"where":[{"column":"updated_at","operator":">=","value":"2025-11-03T00:00:00+03:00"},{"column":"updated_at","operator":"<","value":"2025-11-04T00:00:00+03:00"}]}"#)
+        let bodies = transport.requests.map { String(decoding: $0.body ?? [], as: UTF8.self) }
+        #expect(bodies == [
+            #"{"orderBy":{"id":"asc"},"page":1,"per_page":500,"where":[{"column":"updated_at","operator":">=","value":"2025-11-03T00:00:00+03:00"}]}"#,
+            #"{"orderBy":{"id":"asc"},"page":1,"per_page":500,"where":[{"column":"updated_at","operator":">=","value":"2025-11-03T00:00:00+03:00"},{"column":"id","operator":">","value":4361}]}"#,
+        ])
     }
 
     @Test func eventsDefaultToNotDeleted() async throws {
@@ -30,7 +40,7 @@ import Testing
         let transport = ScriptedTransport { _, _ in .json(200, Self.emptyList) }
         for try await _ in try f.client(transport).events() {}
         let body = String(decoding: try #require(transport.requests.first?.body), as: UTF8.self)
-        #expect(body == #"{"orderBy":{"id":"asc"},"page":1,"where":[{"column":"deleted_at","operator":"null"}]}"#)
+        #expect(body == #"{"orderBy":{"id":"asc"},"page":1,"per_page":500,"where":[{"column":"deleted_at","operator":"null"}]}"#)
         #expect(transport.requests.first?.url.hasSuffix("/events") == true)
     }
 

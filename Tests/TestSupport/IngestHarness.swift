@@ -29,17 +29,21 @@ public final class IngestHarness: Sendable {
 
     /// Runs `body` with a started harness; afterwards drops the database (and gives it back to
     /// the pool), stops the fake and removes the env file. `settings` override the harness's
-    /// configuration keys; `server` is another ClickHouse than the tests' own (``ChDBServer``).
+    /// configuration keys; `options` are the fake's (page sizes, its clock); `server` is another
+    /// ClickHouse than the tests' own (``ChDBServer``).
     public static func with<T>(
-        _ organiser: Organiser, faults: FaultPlan = .none, settings: [String: String] = [:], databasePrefix: String = "it_",
-        clickHouse server: ClickHouseTestEnvironment? = nil, _ body: (IngestHarness) async throws -> T
+        _ organiser: Organiser, faults: FaultPlan = .none, options: FakeServerOptions = FakeServerOptions(),
+        settings: [String: String] = [:], databasePrefix: String = "it_", clickHouse server: ClickHouseTestEnvironment? = nil,
+        _ body: (IngestHarness) async throws -> T
     ) async throws -> T {
         let environment = try server ?? ClickHouseTestEnvironment.load()
         let clickHouse = try environment.client()
         return try await withCleanup {
             // A database of the pool (a prefix starting with a digit: one whose name does).
             try await ClickHouseTestEnvironment.withLeasedDatabase(digitFirst: DatabasePool.startsWithDigit(databasePrefix), client: clickHouse) { database in
-                let harness = try await start(organiser, faults: faults, settings: settings, database: database, clickHouse: clickHouse, environment: environment)
+                let harness = try await start(
+                    organiser, faults: faults, options: options, settings: settings, database: database, clickHouse: clickHouse,
+                    environment: environment)
                 return try await withCleanup { try await body(harness) } cleanup: { try await harness.shutdown() }
             }
         } cleanup: {
@@ -48,11 +52,11 @@ public final class IngestHarness: Sendable {
     }
 
     private static func start(
-        _ organiser: Organiser, faults: FaultPlan, settings: [String: String], database: String, clickHouse: ClickHouseClient,
-        environment: ClickHouseTestEnvironment
+        _ organiser: Organiser, faults: FaultPlan, options: FakeServerOptions, settings: [String: String], database: String,
+        clickHouse: ClickHouseClient, environment: ClickHouseTestEnvironment
     ) async throws -> IngestHarness {
         let token = "test-token-" + UUID().uuidString
-        let fake = try await FakeQTicketsServer.start(organiser: organiser, token: token, faults: faults)
+        let fake = try await FakeQTicketsServer.start(organiser: organiser, token: token, faults: faults, options: options)
         do {
             // The harness's own (a pooled database name is used again by later tests).
             let lockDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("\(database)-\(UUID().uuidString.prefix(8)).locks").path

@@ -56,6 +56,14 @@ public enum ConfigKeys {
     public static let apiMaxResponseBytes = ConfigKey.integer(
         "QTICKETS_API_MAX_RESPONSE_BYTES", in: 65_536...1 << 31, default: 32 << 20,
         doc: "largest API answer accepted, in bytes, enforced while it streams (a page of 50 orders is ~250 KB)")
+    public static let apiClockSkewSeconds = ConfigKey.integer(
+        "QTICKETS_API_CLOCK_SKEW_SECONDS", in: 0...86_400, default: 300,
+        doc: "how far the API's clock may run behind ours: a run re-reads the orders changed since its start minus this, "
+            + "and the next run starts this long before the last window ended")
+    public static let maxCatchUpHours = ConfigKey.positiveInteger(
+        "INGEST_MAX_CATCH_UP_HOURS", default: 168,
+        doc: "a run that would have to catch up longer than this since the last successful window fails instead, "
+            + "naming the backfill that closes the gap")
     public static let ordersDateColumn = ConfigKey.choice(
         "QTICKETS_ORDERS_DATE_COLUMN", ["updated_at", "created_at", "payed_at"], doc: "the order column the window filters on")
     public static let batchRows = ConfigKey.positiveInteger(
@@ -117,7 +125,8 @@ public enum ConfigKeys {
     public static let all: [any AnyConfigKey] = [
         apiBaseURL, apiToken, clickHouseURL, clickHouseUser, clickHousePassword, clickHouseDatabase,
         timeZone, organiserName,
-        apiRequestsPerSecond, apiBurst, apiConcurrency, apiTimeoutSeconds, apiMaxAttempts, apiMaxResponseBytes, ordersDateColumn,
+        apiRequestsPerSecond, apiBurst, apiConcurrency, apiTimeoutSeconds, apiMaxAttempts, apiMaxResponseBytes, apiClockSkewSeconds,
+        maxCatchUpHours, ordersDateColumn,
         batchRows, batchBytes, batchAgeMilliseconds, gzip, gzipLevel, clickHouseTimeoutSeconds, clickHouseMaxAttempts,
         clickHouseCAFile, lockDirectory, lockTTLSeconds, prometheusFile,
         apiTokenFile, clickHousePasswordFile, progressSeconds, logFormat, staleAfterMinutes,

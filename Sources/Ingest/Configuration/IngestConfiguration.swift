@@ -28,6 +28,10 @@ public struct IngestConfiguration: Sendable {
     public var apiTimeoutSeconds: Int
     public var apiMaxAttempts: Int
     public var apiMaxResponseBytes: Int
+    /// `QTICKETS_API_CLOCK_SKEW_SECONDS`: the re-check's and the catch-up's overlap.
+    public var apiClockSkewSeconds: Int
+    /// `INGEST_MAX_CATCH_UP_HOURS`: the longest catch-up a run starts on its own.
+    public var maxCatchUpHours: Int
     public var ordersDateColumn: String
     public var batchRows: Int
     public var batchBytes: Int
@@ -71,6 +75,8 @@ public struct IngestConfiguration: Sendable {
             apiTimeoutSeconds: try source.value(of: ConfigKeys.apiTimeoutSeconds),
             apiMaxAttempts: try source.value(of: ConfigKeys.apiMaxAttempts),
             apiMaxResponseBytes: try source.value(of: ConfigKeys.apiMaxResponseBytes),
+            apiClockSkewSeconds: try source.value(of: ConfigKeys.apiClockSkewSeconds),
+            maxCatchUpHours: try source.value(of: ConfigKeys.maxCatchUpHours),
             ordersDateColumn: try source.value(of: ConfigKeys.ordersDateColumn),
             batchRows: try source.value(of: ConfigKeys.batchRows),
             batchBytes: try source.value(of: ConfigKeys.batchBytes),

@@ -26,4 +26,13 @@ public enum CoverageTracker {
         }
         return covered
     }
+
+    /// Where a run must start so that no change falls between it and the last successful run:
+    /// the end of the newest successful window (the latest instant the chain of windows reaching
+    /// back from it is known to have loaded; older gaps are what ``coveredSince(current:previous:)``
+    /// completes day by day), minus `skew`, for a change the API stamped up to `skew` behind our
+    /// clock. `nil` before the first successful run.
+    public static func catchUpStart(previous: [Window], skew: TimeInterval) -> Date? {
+        previous.map(\.to).max().map { $0.addingTimeInterval(-skew) }
+    }
 }

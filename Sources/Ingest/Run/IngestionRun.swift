@@ -6,10 +6,13 @@ import Logging
 /// 0. ``AdmitRun``: the warehouse's time zone checked (read only), the run lock taken; a run
 ///    refused here writes nothing at all.
 /// 1. ``PrepareWarehouse``: the schema (idempotent), the settings, the run's `running` row.
-/// 2. The coverage read (``CoverageTracker``), then ``FetchEvents``: the live events, all pages.
-/// 3. ``LoadSalesAndInventory``: at once, the orders changed in the window streamed into ticket
-///    rows (``SalesPipeline``, through the stored-state look-up) and the pollable shows' seats
-///    into the inventory, swapped in whole; the ticket sink flushed even after a failure.
+/// 2. The coverage read: the window starts at `now − since-hours`, or earlier to catch up after
+///    an outage (``RunWindow``; a catch-up beyond `INGEST_MAX_CATCH_UP_HOURS` fails the run);
+///    then ``FetchEvents``: the live events, all pages.
+/// 3. ``LoadSalesAndInventory``: at once, the orders changed since the window's start streamed
+///    into ticket rows (``SalesPipeline``: keyset streams, then a re-check, through the
+///    stored-state look-up) and the pollable shows' seats into the inventory, swapped in whole;
+///    the ticket sink flushed even after a failure.
 /// 4. ``RecomputeDailySales``: the touched days' daily facts, inside the warehouse.
 /// 5. ``FinishRun``: the final status with the metrics, the small tables merged, the report;
 ///    then the lock is released.
@@ -29,7 +32,6 @@ struct IngestionRun: Sendable {
         } catch {
             return await refused(error)
         }
-        logStart()
         // The locked part runs in a task of its own, so that a lost lease can stop it; a
         // signal (this task cancelled) stops it too.
         let locked = Task { await runLocked(loss: loss) }
@@ -43,28 +45,40 @@ struct IngestionRun: Sendable {
         var failure: FinishRun.Failure?
         var rows: [String: Int] = [:]
         var recorded = false
+        // The lookback until the coverage read says otherwise; the end until the re-check begins.
+        let lookback = RunWindow(now: context.options.now, sinceHours: context.options.sinceHours, previous: [], skew: context.skew)
+        var window = CoverageTracker.Window(from: lookback.from, to: context.options.now)
         do {
-            try await PrepareWarehouse(context: context).run()
+            try await PrepareWarehouse(context: context).run(window: window)
             recorded = true
         } catch {
+            logStart(lookback)
             failure = Self.failure(error, lost: loss.reason, prefix: "ClickHouse not usable: ")
         }
         if recorded {
             do {
-                (rows, failure) = try await load()
+                (rows, failure) = try await load(&window)
             } catch {
                 failure = Self.failure(error, lost: loss.reason)
             }
         }
-        return await FinishRun(context: context).run(failure: failure, rows: rows, recorded: recorded)
+        return await FinishRun(context: context).run(failure: failure, rows: rows, recorded: recorded, window: window)
     }
 
     /// Steps 2 to 4; returns the rows written (or, in a dry run, that would be) per table, and
-    /// the failure of a part that did not stop the rest (shows whose seats failed).
-    private func load() async throws -> ([String: Int], FinishRun.Failure?) {
-        let coveredSince = CoverageTracker.coveredSince(current: context.window, previous: try await context.warehouse.successfulWindows())
+    /// the failure of a part that did not stop the rest (shows whose seats failed). `window`
+    /// becomes what the run loaded: from its effective start to its re-check's start.
+    private func load(_ window: inout CoverageTracker.Window) async throws -> ([String: Int], FinishRun.Failure?) {
+        let options = context.options
+        let previous = try await context.warehouse.successfulWindows()
+        let plan = RunWindow(now: options.now, sinceHours: options.sinceHours, previous: previous, skew: context.skew)
+        window.from = plan.from
+        logStart(plan)
+        try plan.requireCatchUp(atMost: context.configuration.maxCatchUpHours)
+        let coveredSince = CoverageTracker.coveredSince(current: window, previous: previous)
         let events = try await FetchEvents(context: context).run()
-        let loaded = try await LoadSalesAndInventory(context: context).run(events: events, coveredSince: coveredSince)
+        let loaded = try await LoadSalesAndInventory(context: context).run(events: events, from: plan.from, coveredSince: coveredSince)
+        window.to = loaded.recheckStart
         let daily = try await RecomputeDailySales(context: context).run(days: loaded.touchedDays)
         let rows = [TicketRow.table.name: loaded.ticketRows, InventoryRow.table.name: loaded.inventoryRows, DailySalesRow.table.name: daily]
         guard !loaded.failedShows.isEmpty else { return (rows, nil) }
@@ -103,11 +117,13 @@ struct IngestionRun: Sendable {
         return .init(kind: .run, message: "\(prefix)\(error)")
     }
 
-    private func logStart() {
+    /// The start line: the effective window (open above: `window_to` is when the re-check will
+    /// begin) and why it starts where it does.
+    private func logStart(_ window: RunWindow) {
         let options = context.options
         context.logger.info("Starting QTickets API ingestion run", metadata: [
             "run_id": "\(options.runID)", "version": "\(options.toolVersion)", "organiser": "\(context.configuration.organiserName)",
-            "window_from": "\(context.window.from.formatted(.iso8601))", "window_to": "\(context.window.to.formatted(.iso8601))",
+            "window_from": "\(window.from.formatted(.iso8601))", "reason": "\(window.reason.rawValue)", "window_hours": "\(window.hours)",
             "since_hours": "\(options.sinceHours)", "dry_run": "\(options.dryRun)", "time_zone": "\(context.calendar.timeZone.identifier)",
         ])
     }

@@ -12,9 +12,13 @@ extension JobRunRow.Status {
 
 extension JobRunRow {
     /// This run's row in `meta_job_runs`: at its start (`running`, not finished) or at its end.
-    /// The version comes from the run's ``VersionClock``, so the final row replaces the first
-    /// even if the host clock stepped back in between.
-    init(run context: RunContext, status: Status, message: String = "", finishedAt: Date? = nil, rows: Int = 0, metrics: String = "{}") {
+    /// `window` is what the run loads (or loaded: for a successful run, from its start to the
+    /// instant its re-check began). The version comes from the run's ``VersionClock``, so the
+    /// final row replaces the first even if the host clock stepped back in between.
+    init(
+        run context: RunContext, window: CoverageTracker.Window, status: Status, message: String = "", finishedAt: Date? = nil,
+        rows: Int = 0, metrics: String = "{}"
+    ) {
         self.init(
             runID: context.options.runID,
             startedAt: context.options.now.dateTimeSeconds,
@@ -23,8 +27,8 @@ extension JobRunRow {
             rowsProcessed: UInt64(max(0, rows)),
             message: String(message.prefix(4_000)),
             metrics: metrics,
-            windowFrom: context.window.from.dateTimeSeconds,
-            windowTo: context.window.to.dateTimeSeconds,
+            windowFrom: window.from.dateTimeSeconds,
+            windowTo: window.to.dateTimeSeconds,
             toolVersion: context.options.toolVersion,
             version: context.versions.next()
         )

@@ -3,7 +3,8 @@ import Logging
 import QTicketsAPI
 
 /// What the steps of one run share, set up once by ``Ingestion``: the API client, the
-/// warehouse and the ticket sink it handed out, the metrics, the clocks, and the run's window.
+/// warehouse and the ticket sink it handed out, the metrics and the clocks. (The run's window
+/// is decided by ``IngestionRun`` once it has read the coverage: ``RunWindow``.)
 struct RunContext: Sendable {
     let configuration: IngestConfiguration
     let options: Ingestion.Options
@@ -20,8 +21,10 @@ struct RunContext: Sendable {
     let versions: VersionClock
     /// The fetch times of ticket versions.
     let fetchClock: FetchClock
-    /// `[now − since-hours, now)`: the orders changed inside it are loaded.
-    let window: CoverageTracker.Window
+    /// `options.now`, advancing: when the re-check starts, where an open window is cut.
+    let clock: RunClock
+    /// `QTICKETS_API_CLOCK_SKEW_SECONDS`: how far the API's clock may run behind ours.
+    let skew: TimeInterval
 
     init(configuration: IngestConfiguration, options: Ingestion.Options, api: QTicketsClient, warehouse: any Warehouse, metrics: RunMetrics, logger: Logger) {
         self.configuration = configuration
@@ -34,7 +37,8 @@ struct RunContext: Sendable {
         self.calendar = SalesCalendar(timeZone: configuration.timeZone)
         self.versions = VersionClock(wallClock: options.wallClock)
         self.fetchClock = FetchClock(wallClock: options.wallClock)
-        self.window = CoverageTracker.Window(from: options.now.addingTimeInterval(-Double(options.sinceHours) * 3_600), to: options.now)
+        self.clock = RunClock(start: options.now)
+        self.skew = TimeInterval(configuration.apiClockSkewSeconds)
     }
 }
 

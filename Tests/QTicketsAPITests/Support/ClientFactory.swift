@@ -42,3 +42,14 @@ func orderJSON(_ id: Int, price: String = "100.50") -> String {
 func listJSON(rows: [String], perPage: Int, page: Int, total: Int) -> String {
     #"{"data":[\#(rows.joined(separator: ","))],"paging":{"perPage":\#(perPage),"currentPage":\#(page),"total":\#(total)}}"#
 }
+
+/// A JSON event row as the API renders it (no shows, a city).
+func eventJSON(_ id: Int, deleted: Bool = false) -> String {
+    let deletedAt = deleted ? #""2025-11-01T10:00:00+03:00""# : "null"
+    return #"{"id":\#(id),"name":"Event \#(id)","is_active":1,"city":{"id":1,"name":"Москва"},"shows":[],"deleted_at":\#(deletedAt)}"#
+}
+
+/// A JSON order row with a chosen `updated_at`, for keyset answers.
+func orderJSON(_ id: Int, updatedAt: String) -> String {
+    orderJSON(id).replacingOccurrences(of: #""updated_at":"2025-11-03T10:00:00+03:00""#, with: #""updated_at":"\#(updatedAt)""#)
+}

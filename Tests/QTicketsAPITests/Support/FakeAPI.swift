@@ -23,9 +23,10 @@ struct FakeAPI {
     /// Runs `body` with a fake serving `organiser`, stopped afterwards whatever happens.
     @discardableResult
     static func with<T>(
-        _ organiser: Organiser, faults: FaultPlan = .none, _ body: (FakeAPI) async throws -> T
+        _ organiser: Organiser, faults: FaultPlan = .none, options: FakeServerOptions = FakeServerOptions(),
+        _ body: (FakeAPI) async throws -> T
     ) async throws -> T {
-        let server = try await FakeQTicketsServer.start(organiser: organiser, token: token, faults: faults, threads: 1)
+        let server = try await FakeQTicketsServer.start(organiser: organiser, token: token, faults: faults, options: options, threads: 1)
         let api = FakeAPI(server: server, organiser: organiser)
         return try await withCleanup { try await body(api) } cleanup: { try await server.shutdown() }
     }
@@ -33,7 +34,7 @@ struct FakeAPI {
     /// Runs `body` with a real client on the fake, shut down afterwards whatever happens.
     @discardableResult
     func withClient<T>(
-        token: String = FakeAPI.token, rps: Double = 500, burst: Int = 50, concurrency: Int = 8,
+        token: String = FakeAPI.token, rps: Double = 500, burst: Int = 50, concurrency: Int = 8, pageSize: Int? = 500,
         _ body: (QTicketsClient) async throws -> T
     ) async throws -> T {
         var configuration = QTicketsConfiguration(
@@ -41,12 +42,13 @@ struct FakeAPI {
             concurrency: concurrency, requestTimeout: .seconds(10),
             retry: Backoff(maxAttempts: 12, baseDelay: .milliseconds(20), maxDelay: .milliseconds(300), deadline: .seconds(60)))
         configuration.connectTimeout = .seconds(5)
+        configuration.pageSize = pageSize
         let client = try QTicketsClient(configuration: configuration, logger: logs.logger(level: .debug), observer: observer)
         return try await withCleanup { try await body(client) } cleanup: { try await client.shutdown() }
     }
 
     /// Every order of a listing, in the order it arrived.
-    static func ids(_ sequence: PagedSequence<Order>) async throws -> [Int] {
+    static func ids(_ sequence: OrderSequence) async throws -> [Int] {
         var ids: [Int] = []
         for try await order in sequence { ids.append(order.id) }
         return ids

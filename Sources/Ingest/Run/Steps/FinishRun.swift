@@ -13,8 +13,9 @@ struct FinishRun: Sendable {
 
     let context: RunContext
 
-    /// `recorded`: the run's `running` row was written, so its final row must be too.
-    func run(failure: Failure?, rows: [String: Int], recorded: Bool) async -> RunReport {
+    /// `recorded`: the run's `running` row was written, so its final row must be too, with
+    /// `window`. Only a successful run's window counts as coverage.
+    func run(failure: Failure?, rows: [String: Int], recorded: Bool, window: CoverageTracker.Window) async -> RunReport {
         var failure = failure
         let snapshot = await context.metrics.snapshot()
         if failure == nil, snapshot.skippedTotal > 0 {
@@ -27,15 +28,16 @@ struct FinishRun: Sendable {
             runID: context.options.runID, failure: failure?.kind, message: failure?.message ?? "",
             metrics: await context.metrics.snapshot(), rowsByTable: rows, preview: []
         )
-        if recorded { await record(report) }
+        if recorded { await record(report, window: window) }
         report.preview = await context.tickets.preview() + context.warehouse.preview()
         return report
     }
 
     /// Outside any cancelled task: a run stopped by a signal is still recorded as failed.
-    private func record(_ report: RunReport) async {
+    private func record(_ report: RunReport, window: CoverageTracker.Window) async {
         let row = JobRunRow(
-            run: context, status: JobRunRow.Status(report.status), message: report.message, finishedAt: context.options.wallClock(),
+            run: context, window: window, status: JobRunRow.Status(report.status), message: report.message,
+            finishedAt: context.options.wallClock(),
             rows: report.rowsProcessed, metrics: report.metrics.json()
         )
         let warehouse = context.warehouse

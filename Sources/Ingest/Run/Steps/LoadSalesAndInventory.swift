@@ -3,7 +3,7 @@ import QTicketsAPI
 
 /// Step 3: sales and inventory at once.
 ///
-/// The orders changed in the window become ticket rows (``SalesPipeline``) while the pollable
+/// The orders changed since `from` become ticket rows (``SalesPipeline``) while the pollable
 /// shows' seats become inventory rows (``InventorySnapshot``); every request of both goes
 /// through the client's one rate-limiting actor. Whatever happens, the ticket sink is flushed
 /// before the step returns or throws. A complete inventory snapshot then replaces the
@@ -18,11 +18,13 @@ struct LoadSalesAndInventory: Sendable {
         var inventoryRows: Int
         /// Shows whose seats could not be fetched: their previous rows were kept, the run fails.
         var failedShows: [(showID: Int, error: String)]
+        /// When the sales step's re-check began: the end of the window the run loaded.
+        var recheckStart: Date
     }
 
     let context: RunContext
 
-    func run(events: [Event], coveredSince: Date) async throws -> Loaded {
+    func run(events: [Event], from: Date, coveredSince: Date) async throws -> Loaded {
         let sales = SalesPipeline(context: context)
         let inventory = InventorySnapshot(context: context)
         enum Output: Sendable { case sales(SalesPipeline.Result), inventory(InventorySnapshot.Result) }
@@ -31,7 +33,7 @@ struct LoadSalesAndInventory: Sendable {
         var pipelineError: (any Error)?
         do {
             try await withThrowingTaskGroup(of: Output.self) { group in
-                group.addTask { .sales(try await sales.run(events: events, coveredSince: coveredSince)) }
+                group.addTask { .sales(try await sales.run(events: events, from: from, coveredSince: coveredSince)) }
                 group.addTask { .inventory(try await inventory.run(events: events)) }
                 for try await output in group {
                     switch output {
@@ -56,7 +58,8 @@ struct LoadSalesAndInventory: Sendable {
         let ticketRows = try tickets.get()
         guard let salesResult, let snapshot else { throw CancellationError() }
         return Loaded(
-            touchedDays: salesResult.touchedDays, ticketRows: ticketRows, inventoryRows: inventoryRows, failedShows: snapshot.failed)
+            touchedDays: salesResult.touchedDays, ticketRows: ticketRows, inventoryRows: inventoryRows, failedShows: snapshot.failed,
+            recheckStart: salesResult.recheckStart ?? context.options.now)
     }
 
     /// The live shows' rows, plus the previous rows of the shows that failed.

@@ -6,7 +6,7 @@
 struct PrepareWarehouse: Sendable {
     let context: RunContext
 
-    func run() async throws {
+    func run(window: CoverageTracker.Window) async throws {
         let warehouse = context.warehouse
         try await warehouse.prepareSchema()
         context.versions.seed(atLeast: try await warehouse.maxVersion())
@@ -19,7 +19,7 @@ struct PrepareWarehouse: Sendable {
         if settings[SettingRow.Key.ticketDaysIndex.rawValue] != SettingRow.indexComplete {
             try await fillTicketDayIndex(holdsTickets: holdsTickets)
         }
-        try await warehouse.recordRun(JobRunRow(run: context, status: .running))
+        try await warehouse.recordRun(JobRunRow(run: context, window: window, status: .running))
     }
 
     /// Every ticket already stored goes into the index, once (idempotent if interrupted: the

@@ -4,9 +4,14 @@ import QTicketsAPI
 /// Step 3, sales: orders → ticket rows → the ticket sink, and the set of days whose daily facts
 /// must be recomputed.
 ///
-/// Streams: an order is transformed and handed to the sink as it arrives, so a year's backfill
-/// runs in bounded memory. Orders of events that the live-events listing did not return (deleted
-/// events) are looked up by id at the end, so their tickets still carry the right city.
+/// What a run loads: every order whose `updated_at` (the configured column) is at or after the
+/// window's start, with no upper bound (a change the API stamps ahead of our clock is loaded by
+/// the run that sees it), read by keyset streams (``QTicketsClient/orderPages(in:where:splittingUntil:_:)``);
+/// then a re-check of every order changed since the run began minus the clock skew, so an
+/// order that changed while the window was read is loaded in its latest state. Streams: a page
+/// is transformed and handed to the sink as it arrives, so a year's backfill runs in bounded
+/// memory, and nothing keeps a set of order ids (an order read twice is written twice, the
+/// later state winning).
 struct SalesPipeline: Sendable {
     struct Result: Sendable {
         var orders = 0
@@ -14,6 +19,8 @@ struct SalesPipeline: Sendable {
         var soldTickets = 0
         var touchedDays = Set<UInt16>()
         var completedDays = 0
+        /// When the re-check began (the end of the window the run loaded).
+        var recheckStart: Date?
     }
 
     let context: RunContext
@@ -24,15 +31,15 @@ struct SalesPipeline: Sendable {
         self.transform = TicketTransform(calendar: context.calendar)
     }
 
-    /// `coveredSince`: from when the ticket table holds every ticket (``CoverageTracker``).
-    func run(events: [Event], coveredSince: Date) async throws -> Result {
-        let window = context.window
+    /// `from`: the window's start (``RunWindow``); `coveredSince`: from when the ticket table
+    /// holds every ticket (``CoverageTracker``).
+    func run(events: [Event], from: Date, coveredSince: Date) async throws -> Result {
+        let column = context.configuration.ordersDateColumn
         var state = SalesPipelineState(events: events)
         let result = try await context.metrics.measure("fetch_orders") {
-            for try await order in context.api.orders(changedFrom: window.from, to: window.to, column: context.configuration.ordersDateColumn) {
-                try await state.take(order, pipeline: self)
-            }
-            try await state.resolveOrphans(pipeline: self)
+            try await read(KeysetRange(column: column, from: from), into: &state, counted: true)
+            state.result.recheckStart = context.clock.now()
+            try await read(KeysetRange(column: column, from: context.options.now.addingTimeInterval(-context.skew)), into: &state, counted: true)
             context.logger.info("Fetched events/orders", metadata: [
                 "events": "\(events.count)", "shows": "\(events.reduce(0) { $0 + $1.shows.count })",
                 "orders": "\(state.result.orders)", "tickets": "\(state.result.tickets)",
@@ -40,7 +47,6 @@ struct SalesPipeline: Sendable {
             try await complete(&state, coveredSince: coveredSince)
             return state.result
         }
-        await context.metrics.add("orders", result.orders)
         await context.metrics.add("tickets", result.tickets)
         await context.metrics.add("sold_tickets", result.soldTickets)
         context.logger.info("Transformed orders into sales rows", metadata: [
@@ -49,6 +55,14 @@ struct SalesPipeline: Sendable {
             "completed_days": "\(result.completedDays)",
         ])
         return result
+    }
+
+    /// Every order of `range`, page by page into `state`; `counted` pages feed the progress
+    /// counters (`orders`, `order_pages`, `orders_expected`).
+    private func read(_ range: KeysetRange, into state: inout SalesPipelineState, counted: Bool) async throws {
+        try await context.api.orderPages(in: range, splittingUntil: context.clock.now()) { page in
+            try await state.take(page, pipeline: self, counted: counted)
+        }
     }
 
     /// Days that start before the covered edge may be only partly in the ticket table: fetch
@@ -72,12 +86,8 @@ struct SalesPipeline: Sendable {
             context.logger.debug("Completing days older than the covered window", metadata: [
                 "from": "\(SalesCalendar.isoDate(range.lowerBound))", "to": "\(SalesCalendar.isoDate(range.upperBound))",
             ])
-            let from = calendar.start(ofDay: range.lowerBound)
-            let to = calendar.start(ofDay: range.upperBound &+ 1)
-            for try await order in context.api.orders(changedFrom: from, to: to, column: "payed_at") {
-                try await state.take(order, pipeline: self, counted: false)
-            }
-            try await state.resolveOrphans(pipeline: self)
+            let days = KeysetRange(column: "payed_at", from: calendar.start(ofDay: range.lowerBound), to: calendar.start(ofDay: range.upperBound &+ 1))
+            try await read(days, into: &state, counted: false)
             state.result.completedDays += range.count
         }
     }

@@ -1,0 +1,75 @@
+import Foundation
+
+/// Every order of a range, each exactly once, fetched by keyset streams running at once.
+///
+/// A probe asks the range's first page: a small listing (the usual 15-minute run) then goes on
+/// as that one stream. A large one (a backfill) is cut into time sub-ranges, more of them than
+/// workers so that one dense sub-range does not leave the others idle; every sub-range starts
+/// after the probe's cursor (the probe already delivered the range's lowest ids), and the
+/// workers take them from a queue, each walking one as a sequential ``KeysetStream``. Pages
+/// reach the consumer through a ``PageBuffer``: memory stays bounded by a few pages per worker.
+struct OrderFeed: Sendable {
+    let client: QTicketsClient
+    let range: KeysetRange
+    let filters: [WhereClause]
+    let timeZone: TimeZone
+    let workers: Int
+    /// Where an open range is cut (the caller's now).
+    let splitEnd: Date
+
+    func run(_ consume: (OrderPage) async throws -> Void) async throws {
+        var probe = KeysetStream(filters: range.filters(timeZone: timeZone) + filters)
+        guard let first = try await probe.next(from: client) else { return }
+        let pagesLeft = probe.isFinished ? 0 : Self.pages(first.total - first.rawCount, perPage: first.perPage)
+        let parts = range.split(into: Self.subRanges(pagesLeft: pagesLeft, workers: workers), until: splitEnd)
+        guard parts.count > 1 else {
+            try await consume(OrderPage(first, expected: first.total, range: range))
+            while let page = try await probe.next(from: client) { try await consume(OrderPage(page, expected: 0, range: range)) }
+            return
+        }
+        try await consume(OrderPage(first, expected: first.rawCount, range: range))
+        let streams = parts.map { ($0, KeysetStream(filters: $0.filters(timeZone: timeZone) + filters, after: probe.cursor)) }
+        try await drain(streams, consume)
+    }
+
+    /// One stream for one worker, or while the rest fits in two pages per worker; otherwise
+    /// 4 sub-ranges per worker, fewer when there are few pages (each costs at least a request).
+    static func subRanges(pagesLeft: Int, workers: Int) -> Int {
+        guard workers > 1, pagesLeft > 2 * workers else { return 1 }
+        return min(4 * workers, max(workers, pagesLeft / 4))
+    }
+
+    private static func pages(_ rows: Int, perPage: Int) -> Int {
+        let size = max(1, perPage)
+        return (max(0, rows) + size - 1) / size
+    }
+
+    /// The workers fill the buffer; this task empties it into `consume`. The first failure, a
+    /// worker's or the consumer's, cancels the rest.
+    private func drain(_ streams: [(KeysetRange, KeysetStream)], _ consume: (OrderPage) async throws -> Void) async throws {
+        let queue = WorkQueue(streams)
+        let width = min(workers, streams.count)
+        let buffer = PageBuffer<OrderPage>(capacity: 2 * width, producers: width)
+        let client = self.client
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            defer { buffer.close() }
+            for _ in 0..<width {
+                group.addTask {
+                    do {
+                        while case (let part, var stream)? = queue.next() {
+                            while let page = try await stream.next(from: client) {
+                                try await buffer.send(OrderPage(page, expected: page.isFirst ? page.total : 0, range: part))
+                            }
+                        }
+                        buffer.producerFinished()
+                    } catch {
+                        buffer.fail(error)
+                        throw error
+                    }
+                }
+            }
+            while let page = try await buffer.next() { try await consume(page) }
+            try await group.waitForAll()
+        }
+    }
+}
