@@ -82,7 +82,8 @@ import Testing
             member.settings["QTICKETS_API_MAX_ATTEMPTS"] = "2"
         }
         try await OrganiserDeployment.with(members) { deployment in
-            let output = try await CommandRunner.run(deployment.arguments + ["--since-hours", "720"])
+            // Two at a time: gamma starts when alpha or beta has finished.
+            let output = try await CommandRunner.run(deployment.arguments + ["--since-hours", "720", "--organiser-concurrency", "2"])
             #expect(output.status == IngestExitCode.runFailed.rawValue, "\(output.stderr)")
             for name in ["alpha", "gamma"] {
                 let harness = deployment.harness(name)
@@ -101,6 +102,46 @@ import Testing
             let status = try await CommandRunner.run(["status"] + deployment.arguments)
             #expect(status.status != 0)
             #expect(status.stdout.contains("organiser beta"))
+        }
+    }
+
+    /// SIGTERM stops the runs under way (each recorded as interrupted in its database) and
+    /// starts no other: the organiser still queued has no database at all.
+    @Test func aSignalInterruptsTheRunningOrganisersAndStartsNoOther() async throws {
+        let members = Self.members { member in
+            member.organiser = Organiser.generate(
+                OrganiserSpec(seed: 5, events: 6, maxShowsPerEvent: 2, orders: 3_000, maxTicketsPerOrder: 3, historyHours: 24 * 10), now: Date())
+            member.faults = FaultPlan(latencyMilliseconds: 150)
+            member.settings.merge(["QTICKETS_API_RPS": "6", "QTICKETS_API_CONCURRENCY": "2"]) { _, new in new }
+        }
+        try await OrganiserDeployment.with(members) { deployment in
+            let running = ["alpha", "beta"].map { deployment.harness($0) }
+            let output = try await CommandRunner.run(
+                deployment.arguments + ["--since-hours", "300", "--organiser-concurrency", "2"],
+                whileRunning: { pid in
+                    for _ in 0..<300 {
+                        var started = 0
+                        for harness in running {
+                            let rows = try? await harness.scalar("SELECT count() FROM \(harness.table("meta_job_runs")) WHERE status = 'running'")
+                            if rows == "1" { started += 1 }
+                        }
+                        if started == running.count { break }
+                        try await Task.sleep(for: .milliseconds(100))
+                    }
+                    kill(pid, SIGTERM)
+                })
+            #expect(output.status == IngestExitCode.interrupted.rawValue, "\(output.stderr.suffix(2_000))")
+            for harness in running {
+                let recorded = try await harness.scalar(
+                    "SELECT status, positionCaseInsensitive(message, 'interrupted') > 0 FROM \(harness.table("meta_job_runs")) FINAL")
+                #expect(recorded == "error\t1")
+            }
+            let gamma = deployment.harness("gamma")
+            #expect(await gamma.fake.stats().totalRequests == 0)
+            #expect(try await gamma.scalar("SELECT count() FROM system.databases WHERE name = '\(gamma.database)'") == "0")
+            #expect(output.stderr.split(separator: "\n").contains {
+                $0.contains("Organiser run summary") && $0.contains("organiser=gamma") && $0.contains("exit_code=130")
+            })
         }
     }
 
@@ -137,10 +178,14 @@ import Testing
 
     @Test func aDryRunOfTheDeploymentWritesNoDatabaseAndNoMetricsFile() async throws {
         try await OrganiserDeployment.with(Array(Self.members().prefix(2))) { deployment in
-            let output = try await CommandRunner.run(deployment.arguments + ["--since-hours", "720", "--dry-run"])
+            let output = try await CommandRunner.run(deployment.arguments + ["--since-hours", "720", "--dry-run", "--log-format", "json"])
             #expect(output.status == 0, "\(output.stderr)")
             for name in ["alpha", "beta"] {
                 let harness = deployment.harness(name)
+                // JSON logs carry the organiser in the metadata of every line of its run.
+                #expect(output.stderr.contains("\"message\":\"Starting QTickets API ingestion run\",\"metadata\":{"))
+                let started = output.stderr.split(separator: "\n").filter { $0.contains("\"message\":\"Starting QTickets API ingestion run\"") }
+                #expect(started.contains { $0.contains("\"organiser\":\"\(name)\"") })
                 #expect(output.stdout.contains("== organiser \(name) (database \(harness.database)) =="))
                 #expect(await harness.fake.stats().totalRequests > 0, "it fetched")
                 #expect(try await harness.scalar("SELECT count() FROM system.databases WHERE name = '\(harness.database)'") == "0")
