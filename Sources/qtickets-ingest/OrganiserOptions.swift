@@ -13,7 +13,7 @@ struct OrganiserOptions: ParsableArguments {
             valueName: "dir"))
     var directory: String?
 
-    @Option(name: .customLong("organiser-concurrency"), help: "With --organisers: how many organisers run at once.")
+    @Option(name: .customLong("organiser-concurrency"), help: "With --organisers (a run): how many organisers run at once.")
     var concurrency = 4
 
     func validate() throws {

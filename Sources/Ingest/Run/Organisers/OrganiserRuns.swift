@@ -32,11 +32,14 @@ public enum OrganiserRuns {
         return zip(organisers, reports).map { OrganiserOutcome(organiser: $0, report: $1 ?? notStarted()) }
     }
 
-    /// One organiser's run with its own run id and its organiser on every log line.
+    /// One organiser's run with its own run id, its organiser on every log line, and its own
+    /// start: one queued behind the concurrency bound starts later than the process did, and
+    /// its `started_at`, window and re-check are about when it actually ran.
     static func run(_ organiser: DeployedOrganiser, options: Ingestion.Options, logger: Logger) async -> RunReport {
         guard !Task.isCancelled else { return notStarted() }
         var own = options
         own.runID = UUID().uuidString.lowercased()
+        own.now = options.wallClock()
         return await Ingestion.run(configuration: organiser.configuration, options: own, logger: organiser.logger(from: logger))
     }
 
