@@ -12,7 +12,8 @@
 # State lives in $QT_CLUSTER_DIR (default .local/cluster in the repository): zk/, n1/, n2/,
 # each with its config, data, logs and a pidfile; nothing touches a system service.
 # The env file names replica 1 as CLICKHOUSE_HOST (the replica a run pins) and both
-# replicas' URLs, the cluster's name (CLICKHOUSE_CLUSTER) and every port.
+# replicas' URLs, the cluster's name (CLICKHOUSE_CLUSTER) and every port; `env.n2` beside it
+# is the same with replica 2 as CLICKHOUSE_HOST.
 #
 # Start order matters on 18.16 (/work/shared/clickhouse-cluster-notes.md, trap 5): a server
 # started before ZooKeeper accepts sessions crashes on its first ON CLUSTER query, or refuses
@@ -29,10 +30,11 @@ free_port() {
     python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
 }
 
-# The scratch databases the ingester's user may use: the demo's and 16 for the cluster suite.
+# The databases the ingester's user may use: the demo's and 16 scratch names for the cluster
+# suite, named like scripts/clickhouse.sh's (Tests/TestSupport/DatabasePool.swift leases them).
 test_databases() {
     local names=(zakaz)
-    for i in $(seq -w 0 15); do names+=("qt_c$i"); done
+    for i in $(seq -w 0 15); do names+=("qt_t$i"); done
     echo "${names[*]}"
 }
 
@@ -244,7 +246,9 @@ CH2_TCP_PORT=$CH2_TCP_PORT
 CH2_INTERSERVER_PORT=$CH2_INTERSERVER_PORT
 CLICKHOUSE_TEST_DATABASES=$(test_databases | tr ' ' ',')
 ENV
-    chmod 600 "$envfile"
+    # The same for a run pinned to replica 2 (a second host's runs, in the cluster suite).
+    sed "s|^CLICKHOUSE_HOST=.*|CLICKHOUSE_HOST=http://127.0.0.1:$CH2_HTTP_PORT|" "$envfile" > "$envfile.n2"
+    chmod 600 "$envfile.n2"
 }
 
 start() {

@@ -62,7 +62,7 @@ public struct ClickHouseWarehouse: Warehouse {
     /// The inventory is swapped in whole (one row per show); the job runs are merged so the
     /// runbook sees a run once without `FINAL`.
     public func compact() async throws {
-        try await client.execute(sql.optimize(JobRunRow.table))
+        try await client.execute(sql.optimize(JobRunRow.table), settings: sql.ddl.optimizeSettings)
     }
 
     public func preview() -> [String] { [] }

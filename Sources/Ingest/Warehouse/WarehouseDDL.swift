@@ -62,6 +62,13 @@ public struct WarehouseDDL: Sendable, Equatable {
         return .replicatedReplacing(zooKeeperPath: "\(prefix)/\(database)/\(table.name)", replica: "{replica}")
     }
 
+    /// The settings of the compaction's `OPTIMIZE`: none on one server. On a cluster, 18.16's
+    /// `OPTIMIZE … FINAL` of a replicated table waits until every replica has merged, so with
+    /// one replica down it hangs past any timeout; `replication_alter_partitions_sync = 0`
+    /// returns once the merge is queued (it replicates when the replica is back). The merge is
+    /// a convenience for readers without `FINAL`, never needed for correct numbers.
+    var optimizeSettings: [String: String] { cluster == nil ? [:] : ["replication_alter_partitions_sync": "0"] }
+
     private func settings(of table: TableDefinition) -> String {
         IngestSchema.settings[table.name].map { "\nSETTINGS \($0)" } ?? ""
     }
