@@ -25,6 +25,8 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 dir="${QT_CLUSTER_DIR:-$root/.local/cluster}"
 envfile="$dir/env"
 cluster=qt
+# shellcheck source=lib/clickhouse-users.sh
+. "$root/scripts/lib/clickhouse-users.sh"
 
 free_port() {
     python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
@@ -84,9 +86,6 @@ CFG
 write_node() {
     local n="$1" http="$2" tcp="$3" inter="$4" ndir="$dir/n$1"
     mkdir -p "$ndir/data" "$ndir/tmp" "$ndir/user_files" "$ndir/log" "$ndir/format_schemas"
-    local sha allowed="" name
-    sha=$(printf '%s' "$CLICKHOUSE_PASSWORD" | sha256sum | cut -d' ' -f1)
-    for name in $(test_databases); do allowed+="<database>$name</database>"; done
     cat > "$ndir/config.xml" <<XML
 <?xml version="1.0"?>
 <yandex>
@@ -127,34 +126,8 @@ write_node() {
 </yandex>
 XML
     chmod 600 "$ndir/config.xml"
-    cat > "$ndir/users.xml" <<XML
-<?xml version="1.0"?>
-<yandex>
-    <profiles>
-        <default>
-            <max_memory_usage>4000000000</max_memory_usage>
-            <allow_experimental_low_cardinality_type>1</allow_experimental_low_cardinality_type>
-            <distributed_ddl_task_timeout>30</distributed_ddl_task_timeout>
-        </default>
-    </profiles>
-    <users>
-        <default>
-            <password></password>
-            <networks><ip>127.0.0.1</ip><ip>::1</ip></networks>
-            <profile>default</profile>
-            <quota>default</quota>
-        </default>
-        <etl_writer>
-            <password_sha256_hex>$sha</password_sha256_hex>
-            <networks><ip>127.0.0.1</ip><ip>::1</ip></networks>
-            <allow_databases>$allowed</allow_databases>
-            <profile>default</profile>
-            <quota>default</quota>
-        </etl_writer>
-    </users>
-    <quotas><default><interval><duration>3600</duration><queries>0</queries><errors>0</errors><result_rows>0</result_rows><read_rows>0</read_rows><execution_time>0</execution_time></interval></default></quotas>
-</yandex>
-XML
+    write_users_xml "$ndir/users.xml" "$CLICKHOUSE_PASSWORD" "$(test_databases)" \
+        "<distributed_ddl_task_timeout>30</distributed_ddl_task_timeout>"
 }
 
 start_zookeeper() {
@@ -246,6 +219,7 @@ CH2_TCP_PORT=$CH2_TCP_PORT
 CH2_INTERSERVER_PORT=$CH2_INTERSERVER_PORT
 CLICKHOUSE_TEST_DATABASES=$(test_databases | tr ' ' ',')
 ENV
+    chmod 600 "$envfile"
     # The same for a run pinned to replica 2 (a second host's runs, in the cluster suite).
     sed "s|^CLICKHOUSE_HOST=.*|CLICKHOUSE_HOST=http://127.0.0.1:$CH2_HTTP_PORT|" "$envfile" > "$envfile.n2"
     chmod 600 "$envfile.n2"
