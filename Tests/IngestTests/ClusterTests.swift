@@ -17,9 +17,10 @@ struct ClusterTests {
     static let generatedAt = Date(timeIntervalSince1970: 1_764_500_000)
     static let spec = OrganiserSpec(seed: 23, events: 8, maxShowsPerEvent: 3, orders: 1_500, maxTicketsPerOrder: 4, historyHours: 24 * 40)
     static let backfillHours = 24 * 41
-    /// Slow pages: a backfill takes several seconds, long enough to stop a server in the middle.
+    /// Slow pages (with ``LockScenario/settings``): a backfill takes several seconds, long
+    /// enough to stop a server in the middle.
     static let slow = FaultPlan(latencyMilliseconds: 100)
-    static let slowSettings = ["QTICKETS_API_RPS": "25", "QTICKETS_API_CONCURRENCY": "2"]
+    static let slowSettings = LockScenario.settings
 
     func runNow(after date: Date) -> Date { date.addingTimeInterval(60) }
 
