@@ -17,6 +17,8 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 dir="${QT_CH_DIR:-$root/.local/clickhouse}"
+# shellcheck source=lib/clickhouse-users.sh
+. "$root/scripts/lib/clickhouse-users.sh"
 envfile="$dir/env"
 pidfile="$dir/server.pid"
 
@@ -52,9 +54,6 @@ ping_ok() {
 write_config() {
     local http_port="$1" tcp_port="$2" password="$3"
     mkdir -p "$dir/data" "$dir/tmp" "$dir/user_files" "$dir/log" "$dir/format_schemas"
-    local sha allowed="" name
-    sha=$(printf '%s' "$password" | sha256sum | cut -d' ' -f1)
-    for name in $(test_databases); do allowed+="<database>$name</database>"; done
     cat > "$dir/config.xml" <<XML
 <?xml version="1.0"?>
 <yandex>
@@ -76,33 +75,7 @@ write_config() {
     <mlock_executable>false</mlock_executable>
 </yandex>
 XML
-    cat > "$dir/users.xml" <<XML
-<?xml version="1.0"?>
-<yandex>
-    <profiles>
-        <default>
-            <max_memory_usage>4000000000</max_memory_usage>
-            <allow_experimental_low_cardinality_type>1</allow_experimental_low_cardinality_type>
-        </default>
-    </profiles>
-    <users>
-        <default>
-            <password></password>
-            <networks><ip>127.0.0.1</ip><ip>::1</ip></networks>
-            <profile>default</profile>
-            <quota>default</quota>
-        </default>
-        <etl_writer>
-            <password_sha256_hex>$sha</password_sha256_hex>
-            <networks><ip>127.0.0.1</ip><ip>::1</ip></networks>
-            <allow_databases>$allowed</allow_databases>
-            <profile>default</profile>
-            <quota>default</quota>
-        </etl_writer>
-    </users>
-    <quotas><default><interval><duration>3600</duration><queries>0</queries><errors>0</errors><result_rows>0</result_rows><read_rows>0</read_rows><execution_time>0</execution_time></interval></default></quotas>
-</yandex>
-XML
+    write_users_xml "$dir/users.xml" "$password" "$(test_databases)"
 }
 
 start() {

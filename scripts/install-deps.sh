@@ -6,7 +6,10 @@ need=()
 # The operations checks: tmux (the progress bar seen in a pseudo-terminal), prometheus (its
 # promtool checks the alert rules and the textfile), systemd (systemd-analyze verifies the units).
 ops_packages="tmux prometheus systemd"
-for pkg in clickhouse-server clickhouse-client zlib1g-dev libcurl4-openssl-dev libjemalloc-dev tzdata curl python3 time $ops_packages; do
+# The cluster suite (scripts/cluster.sh): one ZooKeeper from Debian's package (its jar and a
+# Java runtime; no service is enabled, the script runs it in its own folder).
+cluster_packages="zookeeper"
+for pkg in clickhouse-server clickhouse-client zlib1g-dev libcurl4-openssl-dev libjemalloc-dev tzdata curl python3 time $ops_packages $cluster_packages; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || need+=("$pkg")
 done
 SUDO=""

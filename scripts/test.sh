@@ -11,10 +11,25 @@ started=0
 if ! scripts/clickhouse.sh status >/dev/null 2>&1; then started=1; fi
 QT_CLICKHOUSE_ENV="$(scripts/clickhouse.sh start)"
 export QT_CLICKHOUSE_ENV
-if [ "$started" = 1 ]; then trap 'scripts/clickhouse.sh stop' EXIT; fi
+cluster_started=0
+cleanup() {
+    if [ "$cluster_started" = 1 ]; then scripts/cluster.sh stop || true; fi
+    if [ "$started" = 1 ]; then scripts/clickhouse.sh stop; fi
+}
+trap cleanup EXIT
 
 swift build --build-tests
 swift test --skip-build --disable-xctest "$@"
+
+# The cluster suite (README "Running on a ClickHouse cluster"): two 18.16 replicas and one
+# ZooKeeper (scripts/cluster.sh), as its own step, with the cluster's env file as the tests'
+# ClickHouse; stopped again if this script started it. The whole suite runs it; a filtered
+# run only with QT_CLUSTER_TESTS=1 (0 skips it).
+if [ "${QT_CLUSTER_TESTS:-$([ $# -eq 0 ] && echo 1 || echo 0)}" = 1 ]; then
+    if ! scripts/cluster.sh status >/dev/null 2>&1; then cluster_started=1; fi
+    cluster_env="$(scripts/cluster.sh start)"
+    QT_CLUSTER_ENV="$cluster_env" QT_CLICKHOUSE_ENV="$cluster_env" swift test --skip-build --disable-xctest --filter ClusterTests
+fi
 
 # The whole suite (no arguments) also builds the release tarball and runs its packed binary
 # (scripts/release.sh, scripts/check-release.sh): a static release build takes several

@@ -63,14 +63,15 @@ public final class ClickHouseClient: Sendable {
         return version
     }
 
-    /// Runs a statement that returns nothing (DDL, `INSERT … SELECT`, `OPTIMIZE`).
-    public func execute(_ sql: String) async throws {
-        _ = try await send(body: ByteBuffer(string: sql), query: nil, gzip: false, settings: true)
+    /// Runs a statement that returns nothing (DDL, `INSERT … SELECT`, `OPTIMIZE`). `settings`
+    /// apply to this statement alone, over the configuration's (`insert_quorum` for one INSERT).
+    public func execute(_ sql: String, settings: [String: String] = [:]) async throws {
+        _ = try await send(body: ByteBuffer(string: sql), query: nil, gzip: false, settings: true, statementSettings: settings)
     }
 
     /// Runs a query and returns the raw body; the caller chooses the format (`FORMAT TSV`, …).
-    public func query(_ sql: String) async throws -> String {
-        String(buffer: try await queryBytes(sql))
+    public func query(_ sql: String, settings: [String: String] = [:]) async throws -> String {
+        String(buffer: try await send(body: ByteBuffer(string: sql), query: nil, gzip: false, settings: true, statementSettings: settings))
     }
 
     /// Like ``query(_:)`` for binary formats (`FORMAT RowBinary`, …): the body as received.
@@ -81,8 +82,8 @@ public final class ClickHouseClient: Sendable {
     /// Runs `sql` (without a FORMAT clause) and returns its rows as column name → value text,
     /// exactly as the server prints it (numbers and decimals stay exact). A NULL is an absent key.
     /// Uses `TabSeparatedWithNames`, which every server version speaks identically.
-    public func queryRows(_ sql: String) async throws -> [[String: String]] {
-        let body = try await query(sql + "\nFORMAT TabSeparatedWithNames")
+    public func queryRows(_ sql: String, settings: [String: String] = [:]) async throws -> [[String: String]] {
+        let body = try await query(sql + "\nFORMAT TabSeparatedWithNames", settings: settings)
         return TabSeparatedParser.rows(body)
     }
 
@@ -118,14 +119,17 @@ public final class ClickHouseClient: Sendable {
 
     // MARK: Request
 
-    private func send(body: ByteBuffer, query: String?, gzip: Bool, settings: Bool) async throws -> ByteBuffer {
+    private func send(
+        body: ByteBuffer, query: String?, gzip: Bool, settings: Bool, statementSettings: [String: String] = [:]
+    ) async throws -> ByteBuffer {
         // An empty database sends no `?database=`: for callers that qualify every name, and for
         // `CREATE DATABASE`, which fails when the default database does not exist yet.
         var params: [(String, String)] = configuration.database.isEmpty ? [] : [("database", configuration.database)]
         if let query { params.append(("query", query)) }
-        if settings, !configuration.settings.isEmpty {
-            let version = ClickHouseSettings.needsVersion(configuration.settings) ? try await serverVersion() : nil
-            let (send, withheld) = ClickHouseSettings.applicable(configuration.settings, for: version)
+        let all = configuration.settings.merging(statementSettings) { _, statement in statement }
+        if settings, !all.isEmpty {
+            let version = ClickHouseSettings.needsVersion(all) ? try await serverVersion() : nil
+            let (send, withheld) = ClickHouseSettings.applicable(all, for: version)
             params += send.map { ($0.name, $0.value) }
             if !withheld.isEmpty {
                 logger.debug("Settings withheld from an older server", metadata: ["settings": "\(withheld)"])

@@ -1,9 +1,10 @@
 /// A table declared once, from which both the DDL and the insert's column list are derived,
 /// so the two cannot drift apart.
 ///
-/// The engine is always `ReplacingMergeTree`: the ingester re-sends rows on retries and on
-/// overlapping windows, and a stable `ORDER BY` key plus a version column is the idempotence
-/// that works on every server version (readers use `FINAL`).
+/// The engine is always `ReplacingMergeTree` (replicated on a cluster: ``TableEngine``): the
+/// ingester re-sends rows on retries and on overlapping windows, and a stable `ORDER BY` key
+/// plus a version column is the idempotence that works on every server version (readers use
+/// `FINAL`).
 public struct TableDefinition: Sendable, Hashable {
     public let name: String
     public let columns: [ColumnDefinition]
@@ -36,13 +37,22 @@ public struct TableDefinition: Sendable, Hashable {
     /// [PARTITION BY ...] ORDER BY (...)`, in a syntax that ClickHouse 18.16 and current
     /// servers both accept.
     public func createTableSQL(database: String) -> String {
+        createTableSQL(database: database, onCluster: nil, engine: .replacing)
+    }
+
+    /// The same DDL with `engine`, and `ON CLUSTER cluster` when one is given (the statement
+    /// then runs on every host of the cluster).
+    public func createTableSQL(database: String, onCluster cluster: String?, engine: TableEngine) -> String {
         let cols = columns.map { "    \(SQLQuoting.identifier($0.name)) \($0.type.sql)" }.joined(separator: ",\n")
-        var sql = "CREATE TABLE IF NOT EXISTS \(qualifiedName(database: database))\n(\n\(cols)\n)\n"
-        if let versionColumn {
-            sql += "ENGINE = ReplacingMergeTree(\(SQLQuoting.identifier(versionColumn)))\n"
-        } else {
-            sql += "ENGINE = ReplacingMergeTree()\n"
-        }
+        let onCluster = cluster.map { " ON CLUSTER \(SQLQuoting.identifier($0))" } ?? ""
+        return "CREATE TABLE IF NOT EXISTS \(qualifiedName(database: database))\(onCluster)\n(\n\(cols)\n)\n" + engineSQL(engine)
+    }
+
+    /// `ENGINE = … [PARTITION BY …] ORDER BY (…)`: the part of the DDL that decides how rows
+    /// are stored, also given after `CREATE TABLE stage AS table` to create a table of the same
+    /// columns with another engine.
+    public func engineSQL(_ engine: TableEngine) -> String {
+        var sql = "ENGINE = \(engine.sql(versionColumn: versionColumn))\n"
         if let partitionBy {
             sql += "PARTITION BY \(partitionBy)\n"
         }

@@ -64,9 +64,10 @@ struct QTicketsIngestCommand: AsyncParsableCommand {
         SignalCanceller.install([SIGINT, SIGTERM])
         let environment = ProcessInfo.processInfo.environment
         if printSchema {
-            let database = (try? IngestConfiguration.load(files: shared.envFiles, environment: environment).clickHouseDatabase)
-                ?? environment["CLICKHOUSE_DB"] ?? "zakaz"
-            print(WarehouseSQL(database: database).schemaFile, terminator: "")
+            // A complete configuration gives the database and, on a cluster, the replicated DDL.
+            let configuration = try? IngestConfiguration.load(files: shared.envFiles, environment: environment)
+            let database = configuration?.clickHouseDatabase ?? environment["CLICKHOUSE_DB"] ?? "zakaz"
+            print(WarehouseSQL(database: database, cluster: configuration?.warehouseCluster).schemaFile, terminator: "")
             return
         }
         if let directory = organisers.directory {

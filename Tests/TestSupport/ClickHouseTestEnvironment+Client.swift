@@ -16,21 +16,27 @@ extension ClickHouseTestEnvironment {
     public static func withScratchDatabase<T>(
         prefix: String = "it_", _ body: (ClickHouseClient, String) async throws -> T
     ) async throws -> T {
-        let client = try load().client()
+        let environment = try load()
+        let client = try environment.client()
         return try await withCleanup {
-            try await withLeasedDatabase(digitFirst: DatabasePool.startsWithDigit(prefix), client: client) { try await body(client, $0) }
+            try await withLeasedDatabase(digitFirst: DatabasePool.startsWithDigit(prefix), client: client, cluster: environment.cluster) {
+                try await body(client, $0)
+            }
         } cleanup: {
             try await client.shutdown()
         }
     }
 
     /// Leases a database from ``DatabasePool``, drops it (a crashed run may have left it) and
-    /// runs `body`; drops it again and gives it back however `body` ends.
+    /// runs `body`; drops it again and gives it back however `body` ends. On a `cluster` the
+    /// drops are `ON CLUSTER`: a replicated table dropped on one replica only would leave the
+    /// other replica's copy and its ZooKeeper path, and the next test's table would resync from it.
     public static func withLeasedDatabase<T>(
-        digitFirst: Bool = false, client: ClickHouseClient, _ body: (String) async throws -> T
+        digitFirst: Bool = false, client: ClickHouseClient, cluster: String? = nil, _ body: (String) async throws -> T
     ) async throws -> T {
         let database = try await DatabasePool.shared.lease(digitFirst: digitFirst)
-        let drop = "DROP DATABASE IF EXISTS \(SQLQuoting.identifier(database))"
+        let onCluster = cluster.map { " ON CLUSTER \(SQLQuoting.identifier($0))" } ?? ""
+        let drop = "DROP DATABASE IF EXISTS \(SQLQuoting.identifier(database))\(onCluster)"
         return try await withCleanup {
             try await client.execute(drop)
             return try await body(database)

@@ -21,6 +21,9 @@ public struct ClickHouseTestEnvironment: Sendable {
     /// The only databases the ingester's user may use (`CLICKHOUSE_TEST_DATABASES`): tests lease
     /// theirs from ``DatabasePool``.
     public let testDatabases: [String]
+    /// `CLICKHOUSE_CLUSTER` of a cluster's env file (`scripts/cluster.sh`): databases are then
+    /// dropped `ON CLUSTER`. `nil`: one server.
+    public let cluster: String?
 
     public static func load() throws -> ClickHouseTestEnvironment {
         let path = ProcessInfo.processInfo.environment["QT_CLICKHOUSE_ENV"].flatMap { $0.isEmpty ? nil : $0 }
@@ -41,6 +44,7 @@ public struct ClickHouseTestEnvironment: Sendable {
         else { throw Missing(path: path) }
         return ClickHouseTestEnvironment(
             envFile: path, url: url, user: user, password: password, database: values["CLICKHOUSE_DB"] ?? "zakaz",
-            testDatabases: (values["CLICKHOUSE_TEST_DATABASES"] ?? "").split(separator: ",").map(String.init))
+            testDatabases: (values["CLICKHOUSE_TEST_DATABASES"] ?? "").split(separator: ",").map(String.init),
+            cluster: values["CLICKHOUSE_CLUSTER"].flatMap { $0.isEmpty ? nil : $0 })
     }
 }

@@ -17,9 +17,10 @@ extension IngestHarness {
         public var description: String { "event \(eventID) \(city) total \(total) left \(left)" }
     }
 
-    /// The daily table (`FINAL`), keyed as the truth keys it; a key twice is an error.
-    public func sales() async throws -> [GroundTruth.SalesKey: GroundTruth.SalesValue] {
-        let rows = try await clickHouse.queryRows("""
+    /// The daily table (`FINAL`), keyed as the truth keys it; a key twice is an error. Read
+    /// through `replica` when given (another replica of a cluster), else the harness's client.
+    public func sales(from replica: ClickHouseClient? = nil) async throws -> [GroundTruth.SalesKey: GroundTruth.SalesValue] {
+        let rows = try await (replica ?? clickHouse).queryRows("""
             SELECT toString(sales_date) AS day, event_id, show_id, city, tickets_sold, toString(revenue) AS revenue_text,
                    toUnixTimestamp(sale_ts) AS sale_seconds
             FROM \(table("fact_qtickets_sales_daily")) FINAL
@@ -37,9 +38,9 @@ extension IngestHarness {
         return result
     }
 
-    /// The inventory table (`FINAL`) by show id.
-    public func inventory() async throws -> [Int: Inventory] {
-        let rows = try await clickHouse.queryRows("""
+    /// The inventory table (`FINAL`) by show id (through `replica` when given).
+    public func inventory(from replica: ClickHouseClient? = nil) async throws -> [Int: Inventory] {
+        let rows = try await (replica ?? clickHouse).queryRows("""
             SELECT show_id, event_id, city, tickets_total, tickets_left
             FROM \(table("fact_qtickets_inventory_latest")) FINAL
             """)

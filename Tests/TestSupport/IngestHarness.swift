@@ -40,7 +40,9 @@ public final class IngestHarness: Sendable {
         let clickHouse = try environment.client()
         return try await withCleanup {
             // A database of the pool (a prefix starting with a digit: one whose name does).
-            try await ClickHouseTestEnvironment.withLeasedDatabase(digitFirst: DatabasePool.startsWithDigit(databasePrefix), client: clickHouse) { database in
+            try await ClickHouseTestEnvironment.withLeasedDatabase(
+                digitFirst: DatabasePool.startsWithDigit(databasePrefix), client: clickHouse, cluster: environment.cluster
+            ) { database in
                 let harness = try await start(
                     organiser, faults: faults, options: options, settings: settings, database: database, clickHouse: clickHouse,
                     environment: environment)

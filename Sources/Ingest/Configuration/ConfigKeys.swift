@@ -38,6 +38,25 @@ public enum ConfigKeys {
     ) { TimeZone(identifier: $0) }
     public static let organiserName = ConfigKey.text("ORG_NAME", .defaulted("default"), doc: "a name for the logs")
 
+    // MARK: Cluster
+
+    public static let clickHouseCluster = ConfigKey<String?>(
+        "CLICKHOUSE_CLUSTER", .defaulted(""), expected: "a cluster name of letters, digits, _ and -",
+        doc: "a cluster in the servers' `remote_servers`: tables are created `ON CLUSTER` as `Replicated…MergeTree`; "
+            + "unset: one server (README \"Running on a ClickHouse cluster\")",
+        example: "qt"
+    ) { name in
+        name.isEmpty ? .some(nil) : name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") } ? name : nil
+    }
+    public static let clickHouseZooKeeperPrefix = ConfigKey<String>(
+        "CLICKHOUSE_ZOOKEEPER_PREFIX", .defaulted("/clickhouse/tables/{shard}"),
+        expected: "a ZooKeeper path starting with /, without quotes or backslashes",
+        doc: "with `CLICKHOUSE_CLUSTER`: each replicated table's ZooKeeper path is this, then `/<database>/<table>`; "
+            + "macros such as `{shard}` are expanded by each server"
+    ) { path in
+        path.hasPrefix("/") && !path.contains { $0 == "'" || $0 == "\\" || $0 == "\n" } ? path : nil
+    }
+
     // MARK: Tuning
 
     public static let apiRequestsPerSecond = ConfigKey<Double>(
@@ -124,7 +143,7 @@ public enum ConfigKeys {
     /// Every key, in the order the README and the sample file list them.
     public static let all: [any AnyConfigKey] = [
         apiBaseURL, apiToken, clickHouseURL, clickHouseUser, clickHousePassword, clickHouseDatabase,
-        timeZone, organiserName,
+        timeZone, organiserName, clickHouseCluster, clickHouseZooKeeperPrefix,
         apiRequestsPerSecond, apiBurst, apiConcurrency, apiTimeoutSeconds, apiMaxAttempts, apiMaxResponseBytes, apiClockSkewSeconds,
         maxCatchUpHours, ordersDateColumn,
         batchRows, batchBytes, batchAgeMilliseconds, gzip, gzipLevel, clickHouseTimeoutSeconds, clickHouseMaxAttempts,

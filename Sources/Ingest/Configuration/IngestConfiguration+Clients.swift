@@ -14,6 +14,11 @@ extension IngestConfiguration {
         )
     }
 
+    /// The cluster the warehouse's tables are replicated on; `nil`: one server.
+    public var warehouseCluster: WarehouseDDL.Cluster? {
+        clickHouseCluster.map { WarehouseDDL.Cluster(name: $0, zooKeeperPrefix: clickHouseZooKeeperPrefix) }
+    }
+
     public var batchingConfiguration: BatchingConfiguration {
         var batching = BatchingConfiguration()
         batching.maxRows = batchRows

@@ -21,6 +21,10 @@ public struct IngestConfiguration: Sendable {
     /// `TZ` as written (`UTC`), for messages: `timeZone.identifier` may spell it otherwise.
     public var timeZoneName: String
     public var organiserName: String
+    /// `CLICKHOUSE_CLUSTER`; `nil`: one server.
+    public var clickHouseCluster: String?
+    /// `CLICKHOUSE_ZOOKEEPER_PREFIX`: the replicated tables' paths begin with it.
+    public var clickHouseZooKeeperPrefix: String
 
     public var apiRequestsPerSecond: Double
     public var apiBurst: Int
@@ -69,6 +73,8 @@ public struct IngestConfiguration: Sendable {
             timeZone: try source.value(of: ConfigKeys.timeZone),
             timeZoneName: source.text(of: ConfigKeys.timeZone.name) ?? ConfigKeys.timeZone.defaultText,
             organiserName: try source.value(of: ConfigKeys.organiserName),
+            clickHouseCluster: try source.value(of: ConfigKeys.clickHouseCluster),
+            clickHouseZooKeeperPrefix: try source.value(of: ConfigKeys.clickHouseZooKeeperPrefix),
             apiRequestsPerSecond: try source.value(of: ConfigKeys.apiRequestsPerSecond),
             apiBurst: try source.value(of: ConfigKeys.apiBurst),
             apiConcurrency: try source.value(of: ConfigKeys.apiConcurrency),

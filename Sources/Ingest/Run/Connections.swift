@@ -25,8 +25,8 @@ struct Connections: Sendable {
             let client = try ClickHouseClient(configuration: configuration.clickHouseConfiguration, logger: logger)
             clickHouse = client
             warehouse = ClickHouseWarehouse(
-                client: client, database: configuration.clickHouseDatabase, batching: configuration.batchingConfiguration,
-                runID: options.runID, logger: logger, onBatch: { await metrics.batchWritten($0) }
+                client: client, database: configuration.clickHouseDatabase, cluster: configuration.warehouseCluster,
+                batching: configuration.batchingConfiguration, runID: options.runID, logger: logger, onBatch: { await metrics.batchWritten($0) }
             )
         } catch {
             try? await api.shutdown()

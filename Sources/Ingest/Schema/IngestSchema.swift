@@ -1,7 +1,7 @@
 import ClickHouseHTTP
 
 /// The warehouse's tables, declared once in Swift (each row type holds its own
-/// ``TableDefinition``); ``WarehouseSQL`` renders them as DDL, which the ingester runs at the
+/// ``TableDefinition``); ``WarehouseDDL`` renders them as DDL, which the ingester runs at the
 /// start of every run and `qtickets-ingest --print-schema` prints as `configs/schema.sql`.
 public enum IngestSchema {
     public static let tables: [TableDefinition] = [
@@ -24,9 +24,4 @@ public enum IngestSchema {
         TicketRow.table.name: "index_granularity = 1024",
         TicketDayRow.table.name: "index_granularity = 256",
     ]
-
-    /// The table's DDL with its settings.
-    public static func createTableSQL(_ table: TableDefinition, database: String) -> String {
-        table.createTableSQL(database: database) + (settings[table.name].map { "\nSETTINGS \($0)" } ?? "")
-    }
 }

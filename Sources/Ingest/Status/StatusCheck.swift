@@ -22,8 +22,8 @@ public enum StatusCheck {
             return Outcome(text: "qtickets-ingest status: UNKNOWN: \(error)\n", health: .unknown)
         }
         let warehouse = ClickHouseWarehouse(
-            client: client, database: configuration.clickHouseDatabase, batching: configuration.batchingConfiguration,
-            runID: "status", logger: logger)
+            client: client, database: configuration.clickHouseDatabase, cluster: configuration.warehouseCluster,
+            batching: configuration.batchingConfiguration, runID: "status", logger: logger)
         let outcome: Outcome
         do {
             let status = try await warehouse.status(

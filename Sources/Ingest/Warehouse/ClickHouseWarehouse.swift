@@ -23,11 +23,11 @@ public struct ClickHouseWarehouse: Warehouse {
     static let coverageLimit = 10_000
 
     public init(
-        client: ClickHouseClient, database: String, batching: BatchingConfiguration, runID: String, logger: Logger,
-        onBatch: @escaping @Sendable (BatchReport) async -> Void = { _ in }
+        client: ClickHouseClient, database: String, cluster: WarehouseDDL.Cluster? = nil, batching: BatchingConfiguration,
+        runID: String, logger: Logger, onBatch: @escaping @Sendable (BatchReport) async -> Void = { _ in }
     ) {
         self.client = client
-        self.sql = WarehouseSQL(database: database)
+        self.sql = WarehouseSQL(database: database, cluster: cluster)
         self.batching = batching
         self.runTag = runID
         self.logger = logger
@@ -35,7 +35,7 @@ public struct ClickHouseWarehouse: Warehouse {
     }
 
     public func prepareSchema() async throws {
-        for statement in sql.schema { try await client.execute(statement) }
+        for statement in try await creating(IngestSchema.tables) { try await client.execute(statement) }
     }
 
     /// One row, one RowBinary INSERT (validated against the table before it is sent).
@@ -62,7 +62,7 @@ public struct ClickHouseWarehouse: Warehouse {
     /// The inventory is swapped in whole (one row per show); the job runs are merged so the
     /// runbook sees a run once without `FINAL`.
     public func compact() async throws {
-        try await client.execute(sql.optimize(JobRunRow.table))
+        try await client.execute(sql.optimize(JobRunRow.table), settings: sql.ddl.optimizeSettings)
     }
 
     public func preview() -> [String] { [] }
@@ -73,8 +73,10 @@ public struct ClickHouseWarehouse: Warehouse {
 
     /// Runs `query` and decodes every row; a row that does not decode fails the read (`what`
     /// names the query in the error).
-    func rows<T>(of query: String, named what: String, _ decode: ([String: String]) -> T?) async throws -> [T] {
-        try await client.queryRows(query).map { row in
+    func rows<T>(
+        of query: String, named what: String, settings: [String: String] = [:], _ decode: ([String: String]) -> T?
+    ) async throws -> [T] {
+        try await client.queryRows(query, settings: settings).map { row in
             guard let value = decode(row) else { throw WarehouseError.unexpectedResult(query: what, row: row) }
             return value
         }

@@ -29,6 +29,7 @@ struct DailySalesRecompute: Sendable {
     let ticketsName: String
     let indexName: String
     let stageName: String
+    let createStage: String
 
     init(sql: WarehouseSQL, runTag: String) {
         dailyName = sql.name(of: Self.daily)
@@ -36,6 +37,7 @@ struct DailySalesRecompute: Sendable {
         indexName = sql.name(of: TicketDayRow.table)
         let tag = runTag.filter { $0.isASCII && ($0.isLetter || $0.isNumber) }
         stageName = "\(SQLQuoting.identifier(sql.database)).\(SQLQuoting.identifier("\(Self.daily.name)_stage_\(tag)"))"
+        createStage = sql.ddl.createStage(stageName, of: Self.daily)
     }
 
     /// The SELECT list over the ticket table, one expression per daily column, in table order.
@@ -51,7 +53,6 @@ struct DailySalesRecompute: Sendable {
     static var columnList: String { daily.columns.map { SQLQuoting.identifier($0.name) }.joined(separator: ", ") }
 
     var dropStage: String { "DROP TABLE IF EXISTS \(stageName)" }
-    var createStage: String { "CREATE TABLE \(stageName) AS \(dailyName)" }
     var truncateStage: String { "TRUNCATE TABLE \(stageName)" }
 
     /// The fresh aggregate of `days` over all their sold tickets, in their latest state

@@ -13,15 +13,16 @@ struct InventorySwap: Sendable {
 
     let tableName: String
     let stageName: String
+    let createStage: String
 
     init(sql: WarehouseSQL, runTag: String) {
         tableName = sql.name(of: Self.inventory)
         let tag = runTag.filter { $0.isASCII && ($0.isLetter || $0.isNumber) }
         stageName = "\(SQLQuoting.identifier(sql.database)).\(SQLQuoting.identifier("\(Self.inventory.name)_stage_\(tag)"))"
+        createStage = sql.ddl.createStage(stageName, of: Self.inventory)
     }
 
     var dropStage: String { "DROP TABLE IF EXISTS \(stageName)" }
-    var createStage: String { "CREATE TABLE \(stageName) AS \(tableName)" }
     var insertRows: String { "INSERT INTO \(stageName) (\(Self.columnList)) FORMAT RowBinary" }
 
     /// The current rows of `showIDs`, kept as they are.

@@ -2,6 +2,15 @@ import ClickHouseHTTP
 
 /// The statements of the run lock's lease (``ClickHouseWarehouse``'s ``LockLease``): each an
 /// `INSERT … SELECT` whose times are the server's `now()`, never the host's.
+///
+/// On a cluster, runs on two hosts may be pinned to different replicas. A claim is written
+/// with ``quorumWrite`` (it returns once two replicas hold it: with two replicas, all of
+/// them) and the claims are read with ``consistentRead`` (`select_sequential_consistency`:
+/// the read fails rather than answer from a replica that lacks a quorum-written claim), so
+/// of two runs that claim at once each sees the other's claim and the election picks one.
+/// Heartbeats and releases are written without a quorum: a heartbeat only extends a claim
+/// every host has already seen, a release seen late only makes another run wait longer, and
+/// neither should stop a run while one replica is down.
 struct LockLeaseSQL: Sendable {
     /// A released claim's version: above any number of heartbeats, so a release always wins.
     static let releasedVersion: UInt64 = 1 << 62
@@ -12,8 +21,11 @@ struct LockLeaseSQL: Sendable {
     let sql: WarehouseSQL
     var name: String { sql.name(of: Self.table) }
 
-    var createDatabase: String { "CREATE DATABASE IF NOT EXISTS \(SQLQuoting.identifier(sql.database))" }
-    var createTable: String { IngestSchema.createTableSQL(Self.table, database: sql.database) }
+    /// The settings of a claim's INSERT: none on one server.
+    var quorumWrite: [String: String] { sql.ddl.cluster == nil ? [:] : ["insert_quorum": "2"] }
+    /// The settings of the claims' reads: none on one server.
+    var consistentRead: [String: String] { sql.ddl.cluster == nil ? [:] : ["select_sequential_consistency": "1"] }
+
 
     func claim(key: String, runID: String, identity: MachineIdentity) -> String {
         let values = [

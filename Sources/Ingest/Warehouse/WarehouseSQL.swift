@@ -4,20 +4,35 @@ import ClickHouseHTTP
 /// (``DailySalesRecompute``): names and column lists come from the ``TableDefinition``s and
 /// every identifier is quoted, so a `CLICKHOUSE_DB` such as `1st_org` works.
 ///
-/// Pure text, so tests pin it without a server; a cluster mode (`ON CLUSTER`, Replicated
-/// engines) would be a second renderer here, not a second copy of every statement.
+/// Pure text, so tests pin it without a server. Every `CREATE` goes through ``ddl``: on a
+/// cluster (`CLICKHOUSE_CLUSTER`) that is a second rendering, the other statements are the same.
 public struct WarehouseSQL: Sendable {
     public let database: String
+    public let ddl: WarehouseDDL
 
-    public init(database: String) { self.database = database }
+    public init(database: String, cluster: WarehouseDDL.Cluster? = nil) {
+        self.database = database
+        self.ddl = WarehouseDDL(database: database, cluster: cluster)
+    }
 
     /// `db.table`, quoted where needed.
     public func name(of table: TableDefinition) -> String { table.qualifiedName(database: database) }
 
     /// The database and every table, each `IF NOT EXISTS`.
-    public var schema: [String] {
-        ["CREATE DATABASE IF NOT EXISTS \(SQLQuoting.identifier(database))"]
-            + IngestSchema.tables.map { IngestSchema.createTableSQL($0, database: database) }
+    public var schema: [String] { schema(of: IngestSchema.tables, existing: []) }
+
+    /// The `CREATE` statements of the database and `tables`, leaving out those named in
+    /// `existing` (table names; `""` for the database itself).
+    func schema(of tables: [TableDefinition], existing: Set<String>) -> [String] {
+        (existing.contains("") ? [] : [ddl.createDatabase]) + tables.filter { !existing.contains($0.name) }.map(ddl.createTable)
+    }
+
+    /// The names of the database's tables, in `name`, and a row `""` when the database exists.
+    var existingTables: String {
+        """
+        SELECT name FROM system.tables WHERE database = \(SQLQuoting.stringLiteral(database))
+        UNION ALL SELECT '' AS name FROM system.databases WHERE name = \(SQLQuoting.stringLiteral(database))
+        """
     }
 
     /// `configs/schema.sql`, the output of `qtickets-ingest --print-schema`.
@@ -42,7 +57,9 @@ public struct WarehouseSQL: Sendable {
         """
     }
 
-    /// Merges every part of `table`, so that one key is one row even without `FINAL`.
+    /// Merges every part of `table`, so that one key is one row even without `FINAL`. Plain
+    /// (never `ON CLUSTER`) on a cluster too: the replica passes it to the leader and the merge
+    /// replicates, while `ON CLUSTER … FINAL` makes every replica ask at once and fails on 18.16.
     func optimize(_ table: TableDefinition) -> String {
         "OPTIMIZE TABLE \(name(of: table)) FINAL"
     }
