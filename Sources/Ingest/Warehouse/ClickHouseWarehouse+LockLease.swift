@@ -5,12 +5,14 @@ extension ClickHouseWarehouse: LockLease {
     var leaseSQL: LockLeaseSQL { LockLeaseSQL(sql: sql) }
 
     public func prepareLease() async throws {
-        try await client.execute(leaseSQL.createDatabase)
-        try await client.execute(leaseSQL.createTable)
+        try await execute(leaseSQL.createDatabase, named: "the lease's database")
+        try await execute(leaseSQL.createTable, named: "the lease table")
     }
 
     public func claim(key: String, runID: String, as identity: MachineIdentity) async throws -> UInt32 {
-        try await client.execute(leaseSQL.claim(key: key, runID: runID, identity: identity))
+        // Sent twice (a lost answer), the claim is two rows of one key and version: `FINAL`
+        // keeps one, and the read-back below (like every election) reads that one.
+        try await execute(leaseSQL.claim(key: key, runID: runID, identity: identity), named: "the run lock claim")
         let claimed = try await rows(of: leaseSQL.claimedAt(key: key, runID: runID), named: "the run lock claim") { row in
             row["claimed_seconds"].flatMap { UInt32($0) }
         }
@@ -27,7 +29,8 @@ extension ClickHouseWarehouse: LockLease {
     }
 
     public func heartbeat(key: String, runID: String) async throws {
-        try await client.execute(leaseSQL.heartbeat(key: key, runID: runID))
+        // Sent twice, the version goes up by two: still a heartbeat, still below a release.
+        try await execute(leaseSQL.heartbeat(key: key, runID: runID), named: "the run lock heartbeat")
     }
 
     public func claims(key: String, ttlSeconds: Int) async throws -> [LeaseClaim] {
@@ -43,6 +46,6 @@ extension ClickHouseWarehouse: LockLease {
 
     public func release(key: String, runIDs: [String]) async throws {
         guard !runIDs.isEmpty else { return }
-        try await client.execute(leaseSQL.release(key: key, runIDs: runIDs))
+        try await execute(leaseSQL.release(key: key, runIDs: runIDs), named: "the run lock release")
     }
 }
