@@ -91,12 +91,7 @@ extension ClickHouseWarehouse {
     private func dropUncancelled(_ drop: String, named what: String) async {
         let warehouse = self
         do {
-            let done = try await Uncancelled.run(within: Self.stageCleanupBound) {
-                try await warehouse.execute(drop, named: "dropping \(what)")
-            }
-            if done == nil {
-                logger.warning("Staging table not dropped in time; the next run drops it", metadata: ["table": "\(what)"])
-            }
+            try await Uncancelled.run(within: Self.stageCleanupBound) { try await warehouse.execute(drop, named: "dropping \(what)") }
         } catch {
             logger.warning("Could not drop a staging table; the next run drops it", metadata: ["table": "\(what)", "error": "\(error)"])
         }

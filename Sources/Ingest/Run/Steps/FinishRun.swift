@@ -46,12 +46,11 @@ struct FinishRun: Sendable {
         )
         let warehouse = context.warehouse
         let logger = context.logger
-        let bound: Duration = Task.isCancelled || report.failure == .interrupted
-            ? .seconds(context.configuration.shutdownGraceSeconds) / 3 : Self.unboundedWrite
+        let bound = Uncancelled.bound(graceSeconds: context.configuration.shutdownGraceSeconds)
         let failure: String?
         do {
-            let written: Void? = try await Uncancelled.run(within: bound) { try await warehouse.recordRun(row) }
-            failure = written == nil ? "the write did not finish within \(bound) after the signal" : nil
+            try await Uncancelled.run(within: bound) { try await warehouse.recordRun(row) }
+            failure = nil
         } catch {
             failure = "\(error)"
         }
@@ -62,13 +61,10 @@ struct FinishRun: Sendable {
             return failure
         }
         do {
-            _ = try await Uncancelled.run(within: bound) { try await warehouse.compact() }
+            try await Uncancelled.run(within: bound) { try await warehouse.compact() }
         } catch {
             logger.warning("Could not merge meta_job_runs (the next run does)", metadata: ["error": "\(error)"])
         }
         return nil
     }
-
-    /// No bound of its own beyond the retry policy's (`CLICKHOUSE_MAX_ATTEMPTS` and timeouts).
-    static let unboundedWrite: Duration = .seconds(86_400)
 }
