@@ -25,7 +25,8 @@ extension WarehouseSQL {
     /// The tables whose stages runs create (``DailySalesRecompute``, ``InventorySwap``).
     static let staged = [DailySalesRow.table, InventoryRow.table]
 
-    /// How a run id appears in its staging tables' names (letters and digits only).
+    /// How a run id appears in its staging tables' names (letters and digits only): the one
+    /// rule, so that the stale-stage look-up recognises a live run's stage.
     static func stageTag(runID: String) -> String {
         runID.filter { $0.isASCII && ($0.isLetter || $0.isNumber) }
     }

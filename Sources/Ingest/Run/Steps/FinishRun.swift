@@ -28,7 +28,11 @@ struct FinishRun: Sendable {
             runID: context.options.runID, failure: failure?.kind, message: failure?.message ?? "",
             metrics: await context.metrics.snapshot(), rowsByTable: rows, preview: []
         )
-        if recorded { report.recordFailure = await record(report, window: window) }
+        if recorded, let unrecorded = await record(report, window: window) {
+            report.recordFailure = unrecorded
+            let note = "the final meta_job_runs row could not be written: \(unrecorded)"
+            report.message = report.message.isEmpty ? note : "\(report.message); \(note)"
+        }
         report.preview = await context.tickets.preview() + context.warehouse.preview()
         return report
     }

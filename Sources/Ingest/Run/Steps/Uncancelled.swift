@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Work that must still happen when the run's task was cancelled (a SIGTERM), but not forever.
 ///
 /// A cancelled task's requests are cancelled at once, so a flush, a cleanup or a final record
@@ -18,19 +20,49 @@ enum Uncancelled {
         Task.isCancelled ? .seconds(graceSeconds) / 3 : .seconds(86_400)
     }
 
-    /// The work's result, or ``Overdue`` when `bound` passed first.
+    /// The work's result, or ``Overdue`` when `bound` passed first. The work is then cancelled
+    /// but not waited for: some waits do not end on cancellation (a batch in flight is waited
+    /// for until its server answers), and a task group would wait for them.
     static func run<T: Sendable>(within bound: Duration, _ work: @escaping @Sendable () async throws -> T) async throws -> T {
-        try await Task {
-            try await withThrowingTaskGroup(of: T?.self) { group in
-                group.addTask { try await work() }
-                group.addTask {
-                    try await Task.sleep(for: bound)
-                    return nil
-                }
-                defer { group.cancelAll() }
-                guard let first = try await group.next(), let value = first else { throw Overdue(bound: bound) }
-                return value
+        try await withCheckedThrowingContinuation { continuation in
+            let outcome = FirstOutcome(continuation)
+            let worker = Task {
+                do { outcome.resume(with: .success(try await work())) } catch { outcome.resume(with: .failure(error)) }
             }
-        }.value
+            let timer = Task {
+                try await Task.sleep(for: bound)
+                outcome.resume(with: .failure(Overdue(bound: bound)))
+                worker.cancel()
+            }
+            outcome.onResume { timer.cancel() }
+        }
+    }
+
+    /// Resumes the continuation with whichever outcome comes first; later ones are dropped.
+    private final class FirstOutcome<T: Sendable>: Sendable {
+        private let state: Mutex<(continuation: CheckedContinuation<T, any Error>?, resumed: (@Sendable () -> Void)?)>
+
+        init(_ continuation: CheckedContinuation<T, any Error>) {
+            state = Mutex((continuation, nil))
+        }
+
+        func resume(with result: Result<T, any Error>) {
+            let (continuation, resumed) = state.withLock { state in
+                defer { state.continuation = nil }
+                return (state.continuation, state.resumed)
+            }
+            guard let continuation else { return }
+            continuation.resume(with: result)
+            resumed?()
+        }
+
+        /// `action` runs once the continuation is resumed (at once if it already was).
+        func onResume(_ action: @escaping @Sendable () -> Void) {
+            let done = state.withLock { state in
+                state.resumed = action
+                return state.continuation == nil
+            }
+            if done { action() }
+        }
     }
 }
