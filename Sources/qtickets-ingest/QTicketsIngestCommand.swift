@@ -24,6 +24,10 @@ struct QTicketsIngestCommand: AsyncParsableCommand {
             malformed configuration key (nothing was sent anywhere), or a TZ other than the \
             warehouse's (nothing was written); 130 interrupted by SIGINT/SIGTERM (recorded as failed).
 
+            --organisers DIR runs every organiser of DIR (one *.env file each, over the --envfile files) in \
+            this process, each into its own CLICKHOUSE_DB; the exit status is the worst of theirs, in the \
+            order 0 < 75 < 1 < 78 < 130 < 74.
+
             Progress: a line every INGEST_PROGRESS_SECONDS (default 10); on a terminal, one bar \
             updated in place. `qtickets-ingest status` shows the job's health.
             """,
@@ -32,6 +36,8 @@ struct QTicketsIngestCommand: AsyncParsableCommand {
     )
 
     @OptionGroup var shared: SharedOptions
+
+    @OptionGroup var organisers: OrganiserOptions
 
     @Option(name: .customLong("since-hours"), help: "Lookback window for orders, by updated_at (8760 = a year's backfill).")
     var sinceHours: Int = 24
@@ -65,17 +71,25 @@ struct QTicketsIngestCommand: AsyncParsableCommand {
             print(WarehouseSQL(database: database).schemaFile, terminator: "")
             return
         }
+        if let directory = organisers.directory {
+            return try await runOrganisers(directory: directory, environment: environment)
+        }
         let configuration = try shared.loadConfiguration(environment: environment)
         let console = ConsoleOutput()
         let logger = shared.bootstrapLogging(configuration, console: console)
-        let options = Ingestion.Options(
-            sinceHours: sinceHours, dryRun: dryRun, toolVersion: ToolVersion.current, waitLock: waitLock.map { .seconds($0) },
-            progress: shared.progressDisplay(configuration, console: console, environment: environment))
+        let options = runOptions(progress: shared.progressDisplay(configuration, console: console, environment: environment))
         let report = await SignalCanceller.cancelOnSignal(logger: logger, grace: .seconds(configuration.shutdownGraceSeconds)) {
             await Ingestion.run(configuration: configuration, options: options, logger: logger)
         }
         for line in report.preview { print(line) }
         let code = IngestExitCode(report)
         if code != .ok { throw ExitCode(code.rawValue) }
+    }
+
+    /// What the flags ask of a run (of one organiser, or of each with `--organisers`).
+    func runOptions(progress: ProgressDisplay) -> Ingestion.Options {
+        Ingestion.Options(
+            sinceHours: sinceHours, dryRun: dryRun, toolVersion: ToolVersion.current, waitLock: waitLock.map { .seconds($0) },
+            progress: progress)
     }
 }

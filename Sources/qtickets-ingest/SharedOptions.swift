@@ -22,23 +22,32 @@ struct SharedOptions: ParsableArguments {
         do {
             return try IngestConfiguration.load(files: envFiles, environment: environment)
         } catch {
-            let line = logFormat == .json
-                ? LogLineFormatter.json(level: .critical, label: "qtickets-ingest", message: "qtickets-ingest: \(error)", metadata: [:], date: Date())
-                : "qtickets-ingest: \(error)"
-            FileHandle.standardError.write(Data((line + "\n").utf8))
-            throw ExitCode(IngestExitCode.configuration.rawValue)
+            throw configurationFailure(error)
         }
+    }
+
+    /// Writes `error` as the one line on standard error and returns exit 78 to throw.
+    func configurationFailure(_ error: any Error) -> ExitCode {
+        let line = logFormat == .json
+            ? LogLineFormatter.json(level: .critical, label: "qtickets-ingest", message: "qtickets-ingest: \(error)", metadata: [:], date: Date())
+            : "qtickets-ingest: \(error)"
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+        return ExitCode(IngestExitCode.configuration.rawValue)
     }
 
     /// Bootstraps swift-log with the ingester's handler in the chosen format, writing through
     /// `console`, and logs the configuration's warnings.
     func bootstrapLogging(_ configuration: IngestConfiguration, console: ConsoleOutput) -> Logger {
-        let format = logFormat ?? configuration.logFormat
-        let level: Logger.Level = verbose ? .debug : .info
-        LoggingSystem.bootstrap { label in IngestLogHandler(label: label, format: format, console: console, level: level) }
-        let logger = Logger(label: "qtickets-ingest")
+        let logger = bootstrapLogging(format: logFormat ?? configuration.logFormat, console: console)
         for warning in configuration.warnings { logger.warning("Configuration warning", metadata: ["warning": "\(warning)"]) }
         return logger
+    }
+
+    /// Bootstraps swift-log (once per process) in `format`, at `--verbose`'s level.
+    func bootstrapLogging(format: LogFormat, console: ConsoleOutput) -> Logger {
+        let level: Logger.Level = verbose ? .debug : .info
+        LoggingSystem.bootstrap { label in IngestLogHandler(label: label, format: format, console: console, level: level) }
+        return Logger(label: "qtickets-ingest")
     }
 
     /// A bar on an interactive terminal with text logs; plain lines anywhere else (systemd's

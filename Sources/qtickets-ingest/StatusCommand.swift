@@ -21,12 +21,18 @@ struct StatusCommand: AsyncParsableCommand {
     @Option(name: .customLong("runs"), help: "How many recent runs to list.")
     var runs = 10
 
+    /// The same group as the run's (ArgumentParser hands a parent's option to a child that
+    /// declares the same group): `status --organisers DIR` prints one block per organiser, and
+    /// exits with the highest of their codes.
+    @OptionGroup var organisers: OrganiserOptions
+
     func validate() throws {
         guard (1...1_000).contains(runs) else { throw ValidationError("--runs must be between 1 and 1000") }
     }
 
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
+        if let directory = organisers.directory { return try await statusOfOrganisers(directory: directory, environment: environment) }
         let configuration = try shared.loadConfiguration(environment: environment)
         let logger = shared.bootstrapLogging(configuration, console: ConsoleOutput())
         let outcome = await StatusCheck.run(configuration: configuration, recentRuns: runs, logger: logger)

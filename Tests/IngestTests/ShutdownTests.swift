@@ -37,6 +37,8 @@ import Testing
             runID: "r", failure: nil, message: "", metrics: await RunMetrics().snapshot(), rowsByTable: [:], preview: [], recordFailure: "refused")
         #expect(IngestExitCode(report) == .notRecorded)
         #expect(report.status == .error)
+        // With --organisers too: it outranks a signal.
+        #expect(IngestExitCode.worst([.interrupted, .notRecorded, .runFailed]) == .notRecorded)
     }
 
     struct Output {

@@ -26,12 +26,11 @@ public struct RunLockSettings: Sendable {
     /// carries a hash of the URL, so two servers' databases of the same name do not share a
     /// file on one host (the lease, inside each server, is per server anyway).
     public init(database: String, organiser: String, clickHouseURL: String, directory: String, ttlSeconds: Int, wait: Duration?, runID: String) {
-        let safe = { (text: String) in String(text.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") ? $0 : "_" }) }
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a: stable across processes, unlike Hasher
         for byte in clickHouseURL.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
         self.init(
             key: Self.key(database: database, organiser: organiser), directory: directory,
-            fileName: "qtickets-ingest.\(safe(database)).\(safe(organiser)).\(String(hash, radix: 16)).lock",
+            fileName: "qtickets-ingest.\(database.fileNameSafe).\(organiser.fileNameSafe).\(String(hash, radix: 16)).lock",
             ttlSeconds: ttlSeconds, wait: wait, runID: runID)
     }
 
