@@ -16,8 +16,9 @@ import NIOCore
 /// answer, then a retry) collapses under `FINAL`.
 ///
 /// Always end with `finish()` (or `flush()`): rows still buffered when the inserter is dropped
-/// are not sent. A producer waiting for in-flight capacity is not woken by task cancellation;
-/// it resumes when a batch in flight is answered (bounded by the retry policy).
+/// are not sent. A producer waiting for in-flight capacity stops with `CancellationError` when
+/// its task is cancelled (a signal must not wait for a hanging server's answer); the batches
+/// in flight go on, and `finish()` still waits for them.
 public actor BatchingInserter<Row: RowBinaryRow> {
     public nonisolated var table: TableDefinition { delivery.target.table }
     private let configuration: BatchingConfiguration
@@ -66,7 +67,14 @@ public actor BatchingInserter<Row: RowBinaryRow> {
     public func append(_ row: Row) async throws {
         try checkUsable()
         while inFlightBytes >= configuration.maxInFlightBytes, failure == nil {
-            await withCheckedContinuation { capacityWaiters.append($0) }
+            try Task.checkCancellation()
+            // The handler cannot resume the continuation itself (it runs off the actor); the
+            // wake-up it sends reaches the actor only after the continuation is stored.
+            await withTaskCancellationHandler {
+                await withCheckedContinuation { capacityWaiters.append($0) }
+            } onCancel: {
+                Task { await self.wakeCapacityWaiters() }
+            }
         }
         try checkUsable()
         try writer.write(row, validate: configuration.validateEveryRow || rowsInBuffer == 0)
@@ -181,14 +189,19 @@ public actor BatchingInserter<Row: RowBinaryRow> {
             buffer.clear()
             spareBuffers.append(buffer)
         }
-        let waiters = capacityWaiters
-        capacityWaiters.removeAll()
-        for waiter in waiters { waiter.resume() }
+        wakeCapacityWaiters()
         if inFlight.isEmpty {
             let drained = drainWaiters
             drainWaiters.removeAll()
             for waiter in drained { waiter.resume() }
         }
+    }
+
+    /// Every waiting producer checks again (capacity, a failure, its cancellation).
+    private func wakeCapacityWaiters() {
+        let waiters = capacityWaiters
+        capacityWaiters.removeAll()
+        for waiter in waiters { waiter.resume() }
     }
 
     private func drain() async {

@@ -17,7 +17,10 @@ extension QTicketsIngestCommand {
         if case .bar = progress, deployed.count > 1 { progress = .lines }
         let options = runOptions(progress: progress)
         let concurrency = organisers.concurrency
-        let outcomes = await SignalCanceller.cancelOnSignal(logger: logger) {
+        // The longest grace of the organisers (validated: there is at least one); each run
+        // bounds its own steps by its own.
+        let grace = deployed.map(\.configuration.shutdownGraceSeconds).max() ?? 60
+        let outcomes = await SignalCanceller.cancelOnSignal(logger: logger, grace: .seconds(grace)) {
             await OrganiserRuns.run(deployed, options: options, concurrency: concurrency, logger: logger)
         }
         for outcome in outcomes where !outcome.report.preview.isEmpty {

@@ -17,14 +17,16 @@ struct QTicketsIngestCommand: AsyncParsableCommand {
             configs/.env.qtickets_api.sample.
 
             Exit status: 0 the run succeeded; 1 the run failed (recorded in meta_job_runs when \
-            ClickHouse was reachable); 64 bad command line; 75 another run holds the lock of this \
+            ClickHouse was reachable); 64 bad command line; 74 the run's final meta_job_runs row could \
+            not be written (it may still say running), or a signalled run did not stop within \
+            INGEST_SHUTDOWN_GRACE_SECONDS; 75 another run holds the lock of this \
             database and organiser (one line names it; nothing was written); 78 a missing or \
             malformed configuration key (nothing was sent anywhere), or a TZ other than the \
             warehouse's (nothing was written); 130 interrupted by SIGINT/SIGTERM (recorded as failed).
 
             --organisers DIR runs every organiser of DIR (one *.env file each, over the --envfile files) in \
             this process, each into its own CLICKHOUSE_DB; the exit status is the worst of theirs, in the \
-            order 0 < 75 < 1 < 78 < 130.
+            order 0 < 75 < 1 < 78 < 130 < 74.
 
             Progress: a line every INGEST_PROGRESS_SECONDS (default 10); on a terminal, one bar \
             updated in place. `qtickets-ingest status` shows the job's health.
@@ -77,7 +79,7 @@ struct QTicketsIngestCommand: AsyncParsableCommand {
         let console = ConsoleOutput()
         let logger = shared.bootstrapLogging(configuration, console: console)
         let options = runOptions(progress: shared.progressDisplay(configuration, console: console, environment: environment))
-        let report = await SignalCanceller.cancelOnSignal(logger: logger) {
+        let report = await SignalCanceller.cancelOnSignal(logger: logger, grace: .seconds(configuration.shutdownGraceSeconds)) {
             await Ingestion.run(configuration: configuration, options: options, logger: logger)
         }
         for line in report.preview { print(line) }

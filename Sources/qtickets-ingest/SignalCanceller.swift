@@ -1,4 +1,5 @@
 import Foundation
+import Ingest
 import Logging
 import Synchronization
 
@@ -50,12 +51,23 @@ enum SignalCanceller {
     }
 
     /// Runs `body` in a task that the first SIGINT/SIGTERM cancels, and returns its result.
-    static func cancelOnSignal<T: Sendable>(logger: Logger, _ body: @escaping @Sendable () async -> T) async -> T {
+    ///
+    /// The cancelled run still records its end (bounded inside the run), releases its lock and
+    /// shuts its clients down; if all that has not returned within `grace`
+    /// (`INGEST_SHUTDOWN_GRACE_SECONDS`, below the unit's `TimeoutStopSec`), the process exits
+    /// 74 at once: its end may not be recorded, and systemd's SIGKILL would say even less.
+    static func cancelOnSignal<T: Sendable>(logger: Logger, grace: Duration, _ body: @escaping @Sendable () async -> T) async -> T {
         let task = Task { await body() }
         let watcher = Task {
             guard let signal = await waitForSignal() else { return }
-            logger.warning("Signal received; stopping the run", metadata: ["signal": "\(signal)"])
+            logger.warning("Signal received; stopping the run", metadata: ["signal": "\(signal)", "grace": "\(grace)"])
             task.cancel()
+            try? await Task.sleep(for: grace)
+            guard !Task.isCancelled else { return }
+            logger.error("The run did not stop within the shutdown grace; exiting, its meta_job_runs row may still say running", metadata: [
+                "grace": "\(grace)", "exit_code": "\(IngestExitCode.notRecorded.rawValue)",
+            ])
+            exit(IngestExitCode.notRecorded.rawValue)
         }
         let value = await task.value
         watcher.cancel()

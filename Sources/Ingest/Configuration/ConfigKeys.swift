@@ -111,6 +111,11 @@ public enum ConfigKeys {
     public static let lockTTLSeconds = ConfigKey.integer(
         "INGEST_LOCK_TTL_SECONDS", in: 3...86_400, default: 180,
         doc: "the run lock's lease in ClickHouse expires after this many seconds without a heartbeat (one every third of it)")
+    /// Below the systemd units' `TimeoutStopSec` (300): systemd must never have to SIGKILL a run
+    /// that is still recording its end.
+    public static let shutdownGraceSeconds = ConfigKey.integer(
+        "INGEST_SHUTDOWN_GRACE_SECONDS", in: 10...290, default: 60,
+        doc: "after SIGTERM/SIGINT the process exits within this many seconds, the run recorded `error` (exit 74 when that record could not be written); keep it below the unit's `TimeoutStopSec` (300)")
     public static let prometheusFile = ConfigKey.path(
         "INGEST_PROM_FILE",
         doc: "write a Prometheus textfile (node_exporter's textfile collector) with each progress tick and at the end of each run; never in a dry run",
@@ -147,7 +152,7 @@ public enum ConfigKeys {
         apiRequestsPerSecond, apiBurst, apiConcurrency, apiTimeoutSeconds, apiMaxAttempts, apiMaxResponseBytes, apiClockSkewSeconds,
         maxCatchUpHours, ordersDateColumn,
         batchRows, batchBytes, batchAgeMilliseconds, gzip, gzipLevel, clickHouseTimeoutSeconds, clickHouseMaxAttempts,
-        clickHouseCAFile, lockDirectory, lockTTLSeconds, prometheusFile,
+        clickHouseCAFile, lockDirectory, lockTTLSeconds, shutdownGraceSeconds, prometheusFile,
         apiTokenFile, clickHousePasswordFile, progressSeconds, logFormat, staleAfterMinutes,
     ]
 

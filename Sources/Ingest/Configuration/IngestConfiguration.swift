@@ -47,6 +47,8 @@ public struct IngestConfiguration: Sendable {
     /// `INGEST_LOCK_DIR`; `nil`: ``RunLockSettings/defaultDirectory()``.
     public var lockDirectory: String?
     public var lockTTLSeconds: Int
+    /// `INGEST_SHUTDOWN_GRACE_SECONDS`: how long a signalled run may take to stop.
+    public var shutdownGraceSeconds: Int
     /// Where each key's value came from (`path:line`, `environment`, `the built-in default`),
     /// by key name: a check made later (the warehouse's time zone) names the line to fix.
     public var origins: [String: String]
@@ -93,6 +95,7 @@ public struct IngestConfiguration: Sendable {
             prometheusFile: try source.value(of: ConfigKeys.prometheusFile),
             lockDirectory: try source.value(of: ConfigKeys.lockDirectory),
             lockTTLSeconds: try source.value(of: ConfigKeys.lockTTLSeconds),
+            shutdownGraceSeconds: try source.value(of: ConfigKeys.shutdownGraceSeconds),
             origins: Dictionary(uniqueKeysWithValues: ConfigKeys.all.map { ($0.name, source.origin(of: $0.name)) }),
             progressSeconds: try source.value(of: ConfigKeys.progressSeconds),
             logFormat: try source.value(of: ConfigKeys.logFormat),

@@ -6,6 +6,9 @@ public enum IngestExitCode: Int32, Sendable {
     case ok = 0
     /// The run started and failed (recorded in `meta_job_runs` when ClickHouse was reachable).
     case runFailed = 1
+    /// The run's final `meta_job_runs` row could not be written (`EX_IOERR`): it may still say
+    /// `running`. Wins over 0, 1 and 130, which all promise a recorded end.
+    case notRecorded = 74
     /// Another run holds the run lock (`EX_TEMPFAIL`); this one wrote nothing.
     case lockBusy = 75
     /// A missing or malformed configuration key (nothing was sent anywhere), or a `TZ` other
@@ -16,6 +19,10 @@ public enum IngestExitCode: Int32, Sendable {
 
     /// The code a run's report ends the process with.
     public init(_ report: RunReport) {
+        if report.recordFailure != nil {
+            self = .notRecorded
+            return
+        }
         switch report.failure {
         case nil: self = .ok
         case .configuration: self = .configuration

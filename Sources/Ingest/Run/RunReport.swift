@@ -27,7 +27,10 @@ public struct RunReport: Sendable {
     /// What the sinks and the warehouse had to say afterwards (`--dry-run`: row counts, samples,
     /// the days a real run would recompute); empty after a real run.
     public var preview: [String]
+    /// Why the run's final `meta_job_runs` row could not be written (it may still say
+    /// `running`); `nil` when it was, or when the run was never recorded. Exit 74.
+    public var recordFailure: String?
 
-    public var status: Status { failure == nil ? .ok : .error }
+    public var status: Status { failure == nil && recordFailure == nil ? .ok : .error }
     public var rowsProcessed: Int { rowsByTable.values.reduce(0, +) }
 }

@@ -21,30 +21,31 @@ extension ClickHouseWarehouse {
     /// a half-written month, and `count()` without `FINAL` is exact. The number of statements
     /// does not grow with the months touched, and what they read follows the touched days (and
     /// the daily rows of their months), not the ticket table. Runs never overlap (``RunLock``).
+    /// Each step is idempotent as retried (``withStage(create:drop:named:_:)``, the fill's unit).
     public func recomputeDailySales(days: Set<UInt16>, version: UInt64) async throws -> Int {
         guard !days.isEmpty else { return 0 }
         let recompute = sql.dailySalesRecompute(runTag: runTag)
-        var rows = 0
-        try await client.execute(recompute.dropStage)
-        try await client.execute(recompute.createStage)
-        do {
+        return try await withStage(create: recompute.createStage, drop: recompute.dropStage, named: "the daily staging table") {
+            var rows = 0
             for round in Self.rounds(of: days) {
                 let days = round.flatMap(\.days)
-                try await client.execute(recompute.truncateStage)
-                try await client.execute(try recompute.insertAggregate(days: days, version: version))
-                let counts = try await self.rows(of: recompute.countStage, named: "the daily row count") { row in
-                    row["daily_rows"].flatMap { Int($0) }
+                let months = round.map(\.month)
+                // One retried unit: a re-sent `INSERT … SELECT` would double the stage's rows,
+                // so every attempt fills the stage again from empty.
+                rows += try await retrying("the daily staging fill") {
+                    try await client.execute(recompute.truncateStage)
+                    try await client.execute(try recompute.insertAggregate(days: days, version: version))
+                    let counts = try Self.decode(try await client.queryRows(recompute.countStage), named: "the daily row count") { row in
+                        row["daily_rows"].flatMap { Int($0) }
+                    }
+                    try await client.execute(recompute.copyUntouched(months: months, days: days))
+                    return counts.reduce(0, +)
                 }
-                rows += counts.reduce(0, +)
-                try await client.execute(recompute.copyUntouched(months: round.map(\.month), days: days))
-                try await client.execute(recompute.replacePartitions(months: round.map(\.month)))
+                // Sent twice, the same stage replaces the same months again.
+                try await execute(recompute.replacePartitions(months: months), named: "the daily partitions' swap")
             }
-        } catch {
-            try? await client.execute(recompute.dropStage)
-            throw error
+            return rows
         }
-        try await client.execute(recompute.dropStage)
-        return rows
     }
 
     /// The touched months in order, with their days, cut into rounds.

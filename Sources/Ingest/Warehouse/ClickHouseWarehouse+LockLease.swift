@@ -6,11 +6,13 @@ extension ClickHouseWarehouse: LockLease {
     var leaseSQL: LockLeaseSQL { LockLeaseSQL(sql: sql) }
 
     public func prepareLease() async throws {
-        for statement in try await creating([LockLeaseSQL.table]) { try await client.execute(statement) }
+        for statement in try await creating([LockLeaseSQL.table]) { try await execute(statement, named: "the lease table") }
     }
 
     public func claim(key: String, runID: String, as identity: MachineIdentity) async throws -> UInt32 {
-        try await insertClaim(leaseSQL.claim(key: key, runID: runID, identity: identity))
+        // Sent twice (a lost answer), the claim is two rows of one key and version: `FINAL`
+        // keeps one, and the read-back below (like every election) reads that one.
+        try await retrying("the run lock claim") { try await insertClaim(leaseSQL.claim(key: key, runID: runID, identity: identity)) }
         let read = leaseSQL.claimedAt(key: key, runID: runID)
         let claimed = try await rows(of: read, named: "the run lock claim", settings: leaseSQL.consistentRead) { row in
             row["claimed_seconds"].flatMap { UInt32($0) }
@@ -28,7 +30,8 @@ extension ClickHouseWarehouse: LockLease {
     }
 
     public func heartbeat(key: String, runID: String) async throws {
-        try await client.execute(leaseSQL.heartbeat(key: key, runID: runID))
+        // Sent twice, the version goes up by two: still a heartbeat, still below a release.
+        try await execute(leaseSQL.heartbeat(key: key, runID: runID), named: "the run lock heartbeat")
     }
 
     public func claims(key: String, ttlSeconds: Int) async throws -> [LeaseClaim] {
@@ -45,7 +48,7 @@ extension ClickHouseWarehouse: LockLease {
 
     public func release(key: String, runIDs: [String]) async throws {
         guard !runIDs.isEmpty else { return }
-        try await client.execute(leaseSQL.release(key: key, runIDs: runIDs))
+        try await execute(leaseSQL.release(key: key, runIDs: runIDs), named: "the run lock release")
     }
 
     /// The claim's quorum INSERT. ClickHouse 18.16 runs one quorum INSERT per table at a time

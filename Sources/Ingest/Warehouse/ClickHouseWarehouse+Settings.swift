@@ -15,7 +15,7 @@ extension ClickHouseWarehouse {
     public func record(_ setting: SettingRow) async throws {
         var writer = RowBinaryWriter()
         try writer.write(setting, validate: true)
-        try await client.insert(sql: sql.insert(into: SettingRow.table), body: writer.buffer)
+        try await insert(sql.insert(into: SettingRow.table), body: writer.buffer, named: "the setting \(setting.key)")
     }
 
     public func holdsTickets() async throws -> Bool {
@@ -29,7 +29,8 @@ extension ClickHouseWarehouse {
     }
 
     public func fillTicketDayIndex() async throws {
-        try await client.execute(settingsSQL.fillTicketDays)
+        // Re-sent, it adds the same index entries again: harmless (a look-up set, not a count).
+        try await execute(settingsSQL.fillTicketDays, named: "the ticket-day index fill")
     }
 
     private func exists(_ table: TableDefinition) async throws -> Bool {

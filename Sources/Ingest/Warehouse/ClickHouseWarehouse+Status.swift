@@ -5,7 +5,7 @@ import Foundation
 extension ClickHouseWarehouse {
     public func status(recentRuns: Int, lockKey: String, lockTTLSeconds: Int) async throws -> WarehouseStatus {
         let holder = try await lockHolder(key: lockKey, ttlSeconds: lockTTLSeconds)
-        let exists = try await client.queryRows(sql.jobRunsTableExists).first?["n"] == "1"
+        let exists = try await rows(of: sql.jobRunsTableExists, named: "whether meta_job_runs exists") { $0["n"] }.first == "1"
         guard exists else { return WarehouseStatus(lockHolder: holder) }
         return WarehouseStatus(
             recentRuns: try await runs(sql.recordedRuns(limit: recentRuns)),
@@ -19,7 +19,9 @@ extension ClickHouseWarehouse {
     /// The holder of the run lock as the lease election would decide it now: the earliest live
     /// claim (``LeaseElection``), or `nil` when nobody holds it or the lease table does not exist.
     func lockHolder(key: String, ttlSeconds: Int) async throws -> LockHolder? {
-        guard try await client.queryRows(sql.tableExists(LockClaimRow.table)).first?["n"] == "1" else { return nil }
+        guard try await rows(of: sql.tableExists(LockClaimRow.table), named: "whether the lease table exists") { $0["n"] }.first == "1" else {
+            return nil
+        }
         return try await claims(key: key, ttlSeconds: ttlSeconds).filter(\.live).min { $0.precedes($1) }?.holder
     }
 

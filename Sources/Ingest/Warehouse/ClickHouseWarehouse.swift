@@ -8,7 +8,8 @@ import Logging
 /// the longer sequences have files of their own: the daily recompute (`+DailySales`), the
 /// inventory swap (`+Inventory`), the run lock's lease (`+LockLease`), the recorded settings
 /// (`+Settings`) and the stored-state look-up (`+StoredState`). Rows are streamed through
-/// ``BatchingInserter``s whose batch reports go to `onBatch` (the run's metrics).
+/// ``BatchingInserter``s whose batch reports go to `onBatch` (the run's metrics); every other
+/// statement through the retrying funnel (`+Statements`).
 public struct ClickHouseWarehouse: Warehouse {
     let client: ClickHouseClient
     let sql: WarehouseSQL
@@ -35,14 +36,14 @@ public struct ClickHouseWarehouse: Warehouse {
     }
 
     public func prepareSchema() async throws {
-        for statement in try await creating(IngestSchema.tables) { try await client.execute(statement) }
+        for statement in try await creating(IngestSchema.tables) { try await execute(statement, named: "the schema") }
     }
 
     /// One row, one RowBinary INSERT (validated against the table before it is sent).
     public func recordRun(_ row: JobRunRow) async throws {
         var writer = RowBinaryWriter()
         try writer.write(row, validate: true)
-        try await client.insert(sql: sql.insert(into: JobRunRow.table), body: writer.buffer)
+        try await insert(sql.insert(into: JobRunRow.table), body: writer.buffer, named: "the job run row")
     }
 
     public func successfulWindows() async throws -> [CoverageTracker.Window] {
@@ -62,23 +63,12 @@ public struct ClickHouseWarehouse: Warehouse {
     /// The inventory is swapped in whole (one row per show); the job runs are merged so the
     /// runbook sees a run once without `FINAL`.
     public func compact() async throws {
-        try await client.execute(sql.optimize(JobRunRow.table), settings: sql.ddl.optimizeSettings)
+        try await execute(sql.optimize(JobRunRow.table), named: "the job runs' compaction", settings: sql.ddl.optimizeSettings)
     }
 
     public func preview() -> [String] { [] }
 
     private func inserter<Row: RowBinaryRow>() -> BatchingInserter<Row> {
         BatchingInserter<Row>(client: client, database: sql.database, configuration: batching, logger: logger, onBatch: onBatch)
-    }
-
-    /// Runs `query` and decodes every row; a row that does not decode fails the read (`what`
-    /// names the query in the error).
-    func rows<T>(
-        of query: String, named what: String, settings: [String: String] = [:], _ decode: ([String: String]) -> T?
-    ) async throws -> [T] {
-        try await client.queryRows(query, settings: settings).map { row in
-            guard let value = decode(row) else { throw WarehouseError.unexpectedResult(query: what, row: row) }
-            return value
-        }
     }
 }

@@ -35,7 +35,7 @@ struct DailySalesRecompute: Sendable {
         dailyName = sql.name(of: Self.daily)
         ticketsName = sql.name(of: TicketRow.table)
         indexName = sql.name(of: TicketDayRow.table)
-        let tag = runTag.filter { $0.isASCII && ($0.isLetter || $0.isNumber) }
+        let tag = WarehouseSQL.stageTag(runID: runTag)
         stageName = "\(SQLQuoting.identifier(sql.database)).\(SQLQuoting.identifier("\(Self.daily.name)_stage_\(tag)"))"
         createStage = sql.ddl.createStage(stageName, of: Self.daily)
     }

@@ -19,6 +19,7 @@ public actor DryRunWarehouse: Warehouse {
     public nonisolated var lease: (any LockLease)? { nil }
 
     public func prepareSchema() {}
+    public func dropStaleStages(liveWithinSeconds: Int) -> [String] { [] }
 
     public func recordedSettings() -> [String: String] { [:] }
     public func record(_ setting: SettingRow) {}

@@ -17,7 +17,7 @@ struct InventorySwap: Sendable {
 
     init(sql: WarehouseSQL, runTag: String) {
         tableName = sql.name(of: Self.inventory)
-        let tag = runTag.filter { $0.isASCII && ($0.isLetter || $0.isNumber) }
+        let tag = WarehouseSQL.stageTag(runID: runTag)
         stageName = "\(SQLQuoting.identifier(sql.database)).\(SQLQuoting.identifier("\(Self.inventory.name)_stage_\(tag)"))"
         createStage = sql.ddl.createStage(stageName, of: Self.inventory)
     }

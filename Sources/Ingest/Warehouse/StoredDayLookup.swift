@@ -75,9 +75,11 @@ public actor StoredDayLookup: RowSink {
         }
     }
 
+    /// Waits for the batch in flight; a cancelled caller (a signal) cancels it too, since an
+    /// unstructured task does not inherit the cancellation and would wait for a hanging server.
     private func settle() async throws {
         guard let task = inFlight else { return }
         inFlight = nil
-        movedDays.formUnion(try await task.value)
+        movedDays.formUnion(try await withTaskCancellationHandler { try await task.value } onCancel: { task.cancel() })
     }
 }

@@ -14,6 +14,10 @@ public protocol Warehouse: Sendable {
     /// Creates the database and the tables if they are missing (idempotent).
     func prepareSchema() async throws
 
+    /// Drops the staging tables of runs that are no longer alive (no live claim of the run lock
+    /// within `liveWithinSeconds`); returns their names. Called under the run lock.
+    func dropStaleStages(liveWithinSeconds: Int) async throws -> [String]
+
     /// What the warehouse records about itself (``SettingRow``), by key; empty when it records
     /// nothing (or does not exist yet).
     func recordedSettings() async throws -> [String: String]

@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Malformed records that had to be skipped fail the run (the facts may miss them); the final
 /// `meta_job_runs` row replaces the `running` one and the small tables are merged, even after a
-/// signal; then the sinks and the warehouse add their previews (a dry run's only output).
+/// signal (within the shutdown grace; a row that could not be written is exit 74); then the sinks and the warehouse add their previews (a dry run's only output).
 struct FinishRun: Sendable {
     struct Failure: Sendable {
         var kind: RunReport.Failure
@@ -28,13 +28,21 @@ struct FinishRun: Sendable {
             runID: context.options.runID, failure: failure?.kind, message: failure?.message ?? "",
             metrics: await context.metrics.snapshot(), rowsByTable: rows, preview: []
         )
-        if recorded { await record(report, window: window) }
+        if recorded, let unrecorded = await record(report, window: window) {
+            report.recordFailure = unrecorded
+            let note = "the final meta_job_runs row could not be written: \(unrecorded)"
+            report.message = report.message.isEmpty ? note : "\(report.message); \(note)"
+        }
         report.preview = await context.tickets.preview() + context.warehouse.preview()
         return report
     }
 
-    /// Outside any cancelled task: a run stopped by a signal is still recorded as failed.
-    private func record(_ report: RunReport, window: CoverageTracker.Window) async {
+    /// Writes the final row outside any cancelled task (a run stopped by a signal is still
+    /// recorded as failed) and returns why it could not, if it could not. After a signal the
+    /// write has a third of `INGEST_SHUTDOWN_GRACE_SECONDS` (the unwinding before it, the lock's
+    /// release and the clients' shutdown after it share the rest), so a hanging ClickHouse
+    /// cannot hold the process past its grace; otherwise it has the retry policy's bounds.
+    private func record(_ report: RunReport, window: CoverageTracker.Window) async -> String? {
         let row = JobRunRow(
             run: context, window: window, status: JobRunRow.Status(report.status), message: report.message,
             finishedAt: context.options.wallClock(),
@@ -42,13 +50,25 @@ struct FinishRun: Sendable {
         )
         let warehouse = context.warehouse
         let logger = context.logger
-        await Task {
-            do {
-                try await warehouse.recordRun(row)
-                try await warehouse.compact()
-            } catch {
-                logger.error("Could not record the run in meta_job_runs", metadata: ["error": "\(error)"])
-            }
-        }.value
+        let bound = Uncancelled.bound(graceSeconds: context.configuration.shutdownGraceSeconds)
+        let failure: String?
+        do {
+            try await Uncancelled.run(within: bound) { try await warehouse.recordRun(row) }
+            failure = nil
+        } catch {
+            failure = "\(error)"
+        }
+        if let failure {
+            logger.error("Could not record the run in meta_job_runs; its row may still say running", metadata: [
+                "run_id": "\(context.options.runID)", "error": "\(failure)",
+            ])
+            return failure
+        }
+        do {
+            try await Uncancelled.run(within: bound) { try await warehouse.compact() }
+        } catch {
+            logger.warning("Could not merge meta_job_runs (the next run does)", metadata: ["error": "\(error)"])
+        }
+        return nil
     }
 }

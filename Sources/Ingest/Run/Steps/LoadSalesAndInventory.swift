@@ -73,11 +73,16 @@ struct LoadSalesAndInventory: Sendable {
     }
 
     /// Flushes whatever is buffered, even after a failure or a signal: outside the cancelled
-    /// task, so in-flight batches are written (they are idempotent) or their loss is reported.
+    /// task, so in-flight batches are written (they are idempotent) or their loss is reported;
+    /// after a signal within a third of the shutdown grace (``Uncancelled``).
     private func flushTickets() async -> Result<Int, any Error> {
         let tickets = context.tickets
-        return await Task {
-            do { return .success(try await tickets.finish()) } catch { return .failure(error) }
-        }.value
+        do {
+            return .success(try await Uncancelled.run(within: Uncancelled.bound(graceSeconds: context.configuration.shutdownGraceSeconds)) {
+                try await tickets.finish()
+            })
+        } catch {
+            return .failure(error)
+        }
     }
 }

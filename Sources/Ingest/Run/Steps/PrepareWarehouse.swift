@@ -1,5 +1,5 @@
-/// Step 1, under the run lock: the schema (created if missing), the versions seeded above the
-/// warehouse's highest, the time zone recorded (or checked again), the ticket-day index filled
+/// Step 1, under the run lock: the schema (created if missing), the staging tables of dead runs
+/// dropped, the versions seeded above the warehouse's highest, the time zone recorded (or checked again), the ticket-day index filled
 /// once for a warehouse built before it, and the run's `running` row in `meta_job_runs`, all
 /// before anything is fetched: a warehouse that cannot be written fails the run at once, and a
 /// run that got this far is always recorded with its final status.
@@ -9,6 +9,10 @@ struct PrepareWarehouse: Sendable {
     func run(window: CoverageTracker.Window) async throws {
         let warehouse = context.warehouse
         try await warehouse.prepareSchema()
+        let stale = try await warehouse.dropStaleStages(liveWithinSeconds: context.configuration.lockTTLSeconds)
+        if !stale.isEmpty {
+            context.logger.info("Dropped staging tables of runs that did not finish", metadata: ["tables": "\(stale.joined(separator: ","))"])
+        }
         context.versions.seed(atLeast: try await warehouse.maxVersion())
         let settings = try await warehouse.recordedSettings()
         try await context.timeZoneCheck.ensure(
