@@ -22,6 +22,11 @@ struct QTicketsIngestCommand: AsyncParsableCommand {
             malformed configuration key (nothing was sent anywhere), or a TZ other than the \
             warehouse's (nothing was written); 130 interrupted by SIGINT/SIGTERM (recorded as failed).
 
+            Backfills: --from DATE --to DATE (both inclusive, in TZ) or a --since-hours longer than \
+            INGEST_SLICE_DAYS (default 30) run as slices of updated_at, newest first, each recorded in \
+            meta_job_runs; the same command run again skips the slices already loaded. A backfill \
+            holds the run lock throughout: a timer run meanwhile exits 75 (or queues with --wait-lock).
+
             Progress: a line every INGEST_PROGRESS_SECONDS (default 10); on a terminal, one bar \
             updated in place. `qtickets-ingest status` shows the job's health.
             """,
@@ -31,8 +36,22 @@ struct QTicketsIngestCommand: AsyncParsableCommand {
 
     @OptionGroup var shared: SharedOptions
 
-    @Option(name: .customLong("since-hours"), help: "Lookback window for orders, by updated_at (8760 = a year's backfill).")
-    var sinceHours: Int = 24
+    @Option(
+        name: .customLong("since-hours"),
+        help: "Lookback window for orders, by updated_at (default 24; 8760 = a year's backfill, in slices when longer than INGEST_SLICE_DAYS).")
+    var sinceHours: Int?
+
+    @Option(
+        name: .customLong("from"),
+        help: ArgumentHelp("Backfill from this date (YYYY-MM-DD, in TZ), inclusive; with --to. Runs in resumable slices.", valueName: "date"))
+    var from: String?
+
+    @Option(
+        name: .customLong("to"),
+        help: ArgumentHelp(
+            "Backfill up to and including this date (--from 2025-01-01 --to 2025-12-31 is all of 2025); today or later: up to now.",
+            valueName: "date"))
+    var to: String?
 
     @Flag(name: .customLong("dry-run"), help: "Fetch and transform everything, write nothing to ClickHouse, print what would be written.")
     var dryRun = false
@@ -46,11 +65,26 @@ struct QTicketsIngestCommand: AsyncParsableCommand {
     var printSchema = false
 
     func validate() throws {
-        guard (1...(24 * 365 * 20)).contains(sinceHours) else {
+        if let sinceHours, !(1...(24 * 365 * 20)).contains(sinceHours) {
             throw ValidationError("--since-hours must be between 1 and 175200")
         }
+        _ = try dates()
         if let waitLock, !(1...(24 * 3_600)).contains(waitLock) {
             throw ValidationError("--wait-lock must be between 1 and 86400 seconds")
+        }
+    }
+
+    /// `--from/--to` parsed (both or neither; not with `--since-hours`), or `nil`.
+    func dates() throws -> BackfillDates? {
+        switch (from, to) {
+        case (nil, nil): return nil
+        case let (from?, to?):
+            guard sinceHours == nil else {
+                throw ValidationError("--since-hours and --from/--to both choose the window: give one of them")
+            }
+            do { return try BackfillDates(from: from, to: to) } catch { throw ValidationError(error.description) }
+        default:
+            throw ValidationError("--from and --to go together: give both dates (inclusive), e.g. --from 2025-01-01 --to 2025-12-31")
         }
     }
 
@@ -64,10 +98,14 @@ struct QTicketsIngestCommand: AsyncParsableCommand {
             return
         }
         let configuration = try shared.loadConfiguration(environment: environment)
+        let dates = try dates()
+        if let dates, dates.range(in: SalesCalendar(timeZone: configuration.timeZone)).lowerBound > Date() {
+            throw ValidationError("--from \(from ?? "") is in the future (in \(configuration.timeZoneName)): nothing to load yet")
+        }
         let console = ConsoleOutput()
         let logger = shared.bootstrapLogging(configuration, console: console)
         let options = Ingestion.Options(
-            sinceHours: sinceHours, dryRun: dryRun, toolVersion: ToolVersion.current, waitLock: waitLock.map { .seconds($0) },
+            sinceHours: sinceHours ?? 24, dryRun: dryRun, toolVersion: ToolVersion.current, dates: dates, waitLock: waitLock.map { .seconds($0) },
             progress: shared.progressDisplay(configuration, console: console, environment: environment))
         let report = await SignalCanceller.cancelOnSignal(logger: logger) {
             await Ingestion.run(configuration: configuration, options: options, logger: logger)

@@ -31,15 +31,19 @@ struct SalesPipeline: Sendable {
         self.transform = TicketTransform(calendar: context.calendar)
     }
 
-    /// `from`: the window's start (``RunWindow``); `coveredSince`: from when the ticket table
-    /// holds every ticket (``CoverageTracker``).
-    func run(events: [Event], from: Date, coveredSince: Date) async throws -> Result {
+    /// `from`: the window's start (``RunWindow``); `to`: its end for a backfill's older slice
+    /// (``BackfillSlice``: no re-check, the newer slices loaded what changed since), `nil` for
+    /// an open window; `coveredSince`: from when the ticket table holds every ticket
+    /// (``CoverageTracker``).
+    func run(events: [Event], from: Date, to: Date? = nil, coveredSince: Date) async throws -> Result {
         let column = context.configuration.ordersDateColumn
         var state = SalesPipelineState(events: events)
         let result = try await context.metrics.measure("fetch_orders") {
-            try await read(KeysetRange(column: column, from: from), into: &state, counted: true)
-            state.result.recheckStart = context.clock.now()
-            try await read(KeysetRange(column: column, from: context.options.now.addingTimeInterval(-context.skew)), into: &state, counted: true)
+            try await read(KeysetRange(column: column, from: from, to: to), into: &state, counted: true)
+            if to == nil {
+                state.result.recheckStart = context.clock.now()
+                try await read(KeysetRange(column: column, from: context.options.now.addingTimeInterval(-context.skew)), into: &state, counted: true)
+            }
             context.logger.info("Fetched events/orders", metadata: [
                 "events": "\(events.count)", "shows": "\(events.reduce(0) { $0 + $1.shows.count })",
                 "orders": "\(state.result.orders)", "tickets": "\(state.result.tickets)",
