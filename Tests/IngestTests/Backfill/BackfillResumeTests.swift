@@ -64,6 +64,27 @@ import Testing
         }
     }
 
+    /// The whole backfill is one lock holder: a timer run between two of its slices exits 75
+    /// naming it, and the backfill goes on to the end.
+    @Test func aTimerRunDuringABackfillExits75NamingTheBackfill() async throws {
+        let generatedAt = Date().addingTimeInterval(-3 * 3_600)
+        let organiser = Organiser.generate(Self.spec, now: generatedAt)
+        try await IngestHarness.with(organiser, faults: FaultPlan(latencyMilliseconds: 30), settings: Self.settings) { harness in
+            let backfill = try await CommandRunner.run(harness.envFileArguments + ["--since-hours", "\(24 * 28)"], whileRunning: { pid in
+                for _ in 0..<1_200 {
+                    if let ok = try? await harness.scalar("SELECT count() FROM \(harness.table("meta_job_runs")) FINAL WHERE status = 'ok'"),
+                       ok != "0" { break }
+                    try await Task.sleep(for: .milliseconds(50))
+                }
+                let timer = try await CommandRunner.run(harness.envFileArguments + ["--since-hours", "1"])
+                #expect(timer.status == IngestExitCode.lockBusy.rawValue, "\(timer.stderr)")
+                #expect(timer.stderr.contains("pid \(pid)"), "\(timer.stderr)")
+            })
+            #expect(backfill.status == 0, "\(backfill.stderr.suffix(2_000))")
+            try await expectEqualToTruth(harness, organiser.groundTruth())
+        }
+    }
+
     @Test(arguments: [
         (["--from", "2025-02-30", "--to", "2025-03-01"], "--from '2025-02-30' is not a date: expected YYYY-MM-DD"),
         (["--from", "2025-01-01", "--to", "31.12.2025"], "--to '31.12.2025' is not a date"),
