@@ -95,18 +95,24 @@ struct IngestionRun: Sendable {
         try plan.requireCatchUp(atMost: context.configuration.maxCatchUpHours)
         let coveredSince = CoverageTracker.coveredSince(current: window, previous: previous)
         let events = try await FetchEvents(context: context).run()
-        return try await Self.loadAndRecompute(context, events: events, from: plan.from, coveredSince: coveredSince, window: &window)
+        var completeDays = Set<UInt16>()
+        return try await Self.loadAndRecompute(
+            context, events: events, from: plan.from, coveredSince: coveredSince, completeDays: &completeDays, window: &window)
     }
 
     /// Steps 3 and 4 of a window whose start is decided: the sales (and, for an open window,
     /// the inventory) loaded, then the touched days recomputed. `to`: a backfill slice's
     /// upper bound (``BackfillSlice``); `window.to` becomes the re-check's start, or `to`.
+    /// `completeDays`: the days a backfill's earlier slices completed by payment time (not read
+    /// again), and then those this one did.
     static func loadAndRecompute(
-        _ context: RunContext, events: [Event], from: Date, to: Date? = nil, coveredSince: Date, window: inout CoverageTracker.Window
+        _ context: RunContext, events: [Event], from: Date, to: Date? = nil, coveredSince: Date, completeDays: inout Set<UInt16>,
+        window: inout CoverageTracker.Window
     ) async throws -> ([String: Int], FinishRun.Failure?) {
         let loaded = try await LoadSalesAndInventory(context: context).run(
-            events: events, from: from, to: to, coveredSince: coveredSince, inventory: to == nil)
+            events: events, from: from, to: to, coveredSince: coveredSince, complete: completeDays, inventory: to == nil)
         window.to = loaded.recheckStart
+        completeDays = loaded.completeDays
         let daily = try await RecomputeDailySales(context: context).run(days: loaded.touchedDays)
         let rows = [TicketRow.table.name: loaded.ticketRows, InventoryRow.table.name: loaded.inventoryRows, DailySalesRow.table.name: daily]
         guard !loaded.failedShows.isEmpty else { return (rows, nil) }

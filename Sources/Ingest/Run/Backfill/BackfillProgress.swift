@@ -4,11 +4,17 @@ import QTicketsAPI
 
 /// What a backfill has done so far, slice by slice: the windows now covered (a later slice
 /// skips what they cover and completes its days from them), the events fetched once for all
-/// slices, the rows, the dry-run previews, and the failed slice that stopped it.
+/// slices, the days already completed, the rows, the dry-run previews, and the failed slice that stopped it.
 struct BackfillProgress: Sendable {
     let runID: String
     var covered: [CoverageTracker.Window]
     var events: [Event]?
+    /// Days older than a slice that an earlier slice completed by payment time: every ticket
+    /// paid on them is in the table (a later change has a later `updated_at`, loaded by a newer
+    /// window or by the next run), so a later slice that touches them recomputes them without
+    /// reading them again. Without this, a year's backfill re-read the same old days (those its
+    /// refunds touch) in every slice.
+    var completeDays = Set<UInt16>()
     private var rows: [String: Int] = [:]
     private var preview: [String] = []
     private var loaded = 0

@@ -35,7 +35,7 @@ struct BackfillRun: Sendable {
                 continue
             }
             await context.metrics.setSlice("\(name) \(slice.position)")
-            let (report, window) = await load(slice, name: name, covered: progress.covered, events: &progress.events)
+            let (report, window) = await load(slice, name: name, covered: progress.covered, events: &progress.events, completeDays: &progress.completeDays)
             progress.add(report, window: window, slice: slice, name: name, logger: context.logger)
             if report.failure != nil { break }
         }
@@ -58,7 +58,7 @@ struct BackfillRun: Sendable {
 
     /// One slice as a recorded run with its own id (`<run id>-<number>`, 1 the newest).
     private func load(
-        _ slice: BackfillSlice, name: String, covered: [CoverageTracker.Window], events: inout [Event]?
+        _ slice: BackfillSlice, name: String, covered: [CoverageTracker.Window], events: inout [Event]?, completeDays: inout Set<UInt16>
     ) async -> (report: RunReport, window: CoverageTracker.Window) {
         let options = context.options
         let sliceContext = context.slice(runID: "\(options.runID)-\(slice.number)", now: slice.isOpen ? options.now : context.clock.now())
@@ -76,7 +76,7 @@ struct BackfillRun: Sendable {
             events = fetched
             return try await IngestionRun.loadAndRecompute(
                 sliceContext, events: fetched, from: start.from, to: slice.isOpen ? nil : slice.to, coveredSince: start.coveredSince,
-                window: &window)
+                completeDays: &completeDays, window: &window)
         }
     }
 
