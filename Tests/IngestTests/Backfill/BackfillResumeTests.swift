@@ -10,9 +10,14 @@ import Testing
 @Suite(.serialized) struct BackfillResumeTests {
     static let spec = OrganiserSpec(seed: 43, events: 8, maxShowsPerEvent: 3, orders: 2_500, maxTicketsPerOrder: 3, historyHours: 24 * 27)
     static let calendar = SalesCalendar(timeZone: TimeZone(identifier: "Europe/Moscow") ?? .current)
+    /// Slow enough (seconds per slice) that a test starved by the suites running beside it
+    /// still sees the backfill half way.
     static let settings = [
-        "INGEST_SLICE_DAYS": "3", "QTICKETS_API_RPS": "25", "QTICKETS_API_CONCURRENCY": "2", "INGEST_PROGRESS_SECONDS": "1",
+        "INGEST_SLICE_DAYS": "3", "QTICKETS_API_RPS": "6", "QTICKETS_API_CONCURRENCY": "2", "INGEST_PROGRESS_SECONDS": "1",
     ]
+    static let slowPages = FaultPlan(latencyMilliseconds: 60)
+    /// The rerun at full speed (the environment wins over the env files).
+    static let fast = ["QTICKETS_API_RPS": "200"]
 
     @Test func aBackfillKilledWithSIGKILLGoesOnFromWhereItStoppedWhenRunAgain() async throws {
         // Generated three hours ago: nothing changed since, so a rerun's open slice finds nothing new.
@@ -20,7 +25,7 @@ import Testing
         let organiser = Organiser.generate(Self.spec, now: generatedAt)
         let from = SalesCalendar.isoDate(Self.calendar.day(of: generatedAt.addingTimeInterval(-28 * 86_400)))
         let to = SalesCalendar.isoDate(Self.calendar.day(of: Date()))
-        try await IngestHarness.with(organiser, faults: FaultPlan(latencyMilliseconds: 30), settings: Self.settings) { harness in
+        try await IngestHarness.with(organiser, faults: Self.slowPages, settings: Self.settings) { harness in
             let arguments = harness.envFileArguments + ["--from", from, "--to", to]
             let killed = try await CommandRunner.run(arguments, whileRunning: { pid in
                 for _ in 0..<1_200 {
@@ -49,7 +54,8 @@ import Testing
                 return missing.contains { $0.from <= updated && updated < $0.to }
             }.count
 
-            let rerun = try await CommandRunner.run(arguments)
+            await harness.fake.setFaults(.none)
+            let rerun = try await CommandRunner.run(arguments, environment: Self.fast)
             #expect(rerun.status == 0, "\(rerun.stderr.suffix(2_000))")
             let skipped = rerun.stderr.split(separator: "\n").filter { $0.contains("already loaded, skipped") }
             #expect(skipped.count == covered.count, "\(skipped)")
@@ -69,7 +75,7 @@ import Testing
     @Test func aTimerRunDuringABackfillExits75NamingTheBackfill() async throws {
         let generatedAt = Date().addingTimeInterval(-3 * 3_600)
         let organiser = Organiser.generate(Self.spec, now: generatedAt)
-        try await IngestHarness.with(organiser, faults: FaultPlan(latencyMilliseconds: 30), settings: Self.settings) { harness in
+        try await IngestHarness.with(organiser, faults: Self.slowPages, settings: Self.settings) { harness in
             let backfill = try await CommandRunner.run(harness.envFileArguments + ["--since-hours", "\(24 * 28)"], whileRunning: { pid in
                 for _ in 0..<1_200 {
                     if let ok = try? await harness.scalar("SELECT count() FROM \(harness.table("meta_job_runs")) FINAL WHERE status = 'ok'"),
