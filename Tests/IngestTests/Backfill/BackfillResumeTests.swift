@@ -91,6 +91,16 @@ import Testing
         }
     }
 
+    @Test func aBackfillOfFutureDatesIsAUsageErrorAndSendsNothing() async throws {
+        let tiny = OrganiserSpec(seed: 3, events: 2, maxShowsPerEvent: 1, orders: 20, maxTicketsPerOrder: 1, historyHours: 24)
+        try await IngestHarness.with(Organiser.generate(tiny, now: Date())) { harness in
+            let output = try await CommandRunner.run(harness.envFileArguments + ["--from", "2099-01-01", "--to", "2099-01-31"])
+            #expect(output.status == 64)
+            #expect(output.stderr.contains("--from 2099-01-01 is in the future (in Europe/Moscow)"), "\(output.stderr)")
+            #expect(await harness.fake.stats().totalRequests == 0)
+        }
+    }
+
     @Test(arguments: [
         (["--from", "2025-02-30", "--to", "2025-03-01"], "--from '2025-02-30' is not a date: expected YYYY-MM-DD"),
         (["--from", "2025-01-01", "--to", "31.12.2025"], "--to '31.12.2025' is not a date"),
