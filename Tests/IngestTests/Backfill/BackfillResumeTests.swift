@@ -8,12 +8,12 @@ import Testing
 /// again: the loaded slices are usable meanwhile, the rerun says which it skips, fetches none of
 /// their orders again, and ends equal to the truth.
 @Suite(.serialized) struct BackfillResumeTests {
-    static let spec = OrganiserSpec(seed: 43, events: 8, maxShowsPerEvent: 3, orders: 2_500, maxTicketsPerOrder: 3, historyHours: 24 * 27)
+    static let spec = OrganiserSpec(seed: 43, events: 8, maxShowsPerEvent: 3, orders: 1_200, maxTicketsPerOrder: 3, historyHours: 24 * 27)
     static let calendar = SalesCalendar(timeZone: TimeZone(identifier: "Europe/Moscow") ?? .current)
     /// Slow enough (seconds per slice) that a test starved by the suites running beside it
     /// still sees the backfill half way.
     static let settings = [
-        "INGEST_SLICE_DAYS": "3", "QTICKETS_API_RPS": "6", "QTICKETS_API_CONCURRENCY": "2", "INGEST_PROGRESS_SECONDS": "1",
+        "INGEST_SLICE_DAYS": "3", "QTICKETS_API_RPS": "4", "QTICKETS_API_CONCURRENCY": "2", "INGEST_PROGRESS_SECONDS": "1",
     ]
     static let slowPages = FaultPlan(latencyMilliseconds: 60)
     /// The rerun at full speed (the environment wins over the env files).

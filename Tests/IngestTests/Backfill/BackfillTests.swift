@@ -9,7 +9,7 @@ import Testing
 /// backfill and the same command run again goes on from it, loading nothing twice.
 @Suite(.serialized) struct BackfillTests {
     static let generatedAt = Date(timeIntervalSince1970: 1_764_500_000)
-    static let spec = OrganiserSpec(seed: 41, events: 8, maxShowsPerEvent: 3, orders: 1_500, maxTicketsPerOrder: 3, historyHours: 24 * 20)
+    static let spec = OrganiserSpec(seed: 41, events: 8, maxShowsPerEvent: 3, orders: 900, maxTicketsPerOrder: 3, historyHours: 24 * 20)
     static let calendar = SalesCalendar(timeZone: TimeZone(identifier: "Europe/Moscow") ?? .current)
     static let settings = ["INGEST_SLICE_DAYS": "5"]
     static let sinceHours = 24 * 21
