@@ -24,6 +24,11 @@ struct QTicketsIngestCommand: AsyncParsableCommand {
             malformed configuration key (nothing was sent anywhere), or a TZ other than the \
             warehouse's (nothing was written); 130 interrupted by SIGINT/SIGTERM (recorded as failed).
 
+            Backfills: --from DATE --to DATE (both inclusive, in TZ) or a --since-hours longer than \
+            INGEST_SLICE_DAYS (default 30) run as slices of updated_at, newest first, each recorded in \
+            meta_job_runs; the same command run again skips the slices already loaded. A backfill \
+            holds the run lock throughout: a timer run meanwhile exits 75 (or queues with --wait-lock).
+
             --organisers DIR runs every organiser of DIR (one *.env file each, over the --envfile files) in \
             this process, each into its own CLICKHOUSE_DB; the exit status is the worst of theirs, in the \
             order 0 < 75 < 1 < 78 < 130 < 74.
@@ -39,8 +44,22 @@ struct QTicketsIngestCommand: AsyncParsableCommand {
 
     @OptionGroup var organisers: OrganiserOptions
 
-    @Option(name: .customLong("since-hours"), help: "Lookback window for orders, by updated_at (8760 = a year's backfill).")
-    var sinceHours: Int = 24
+    @Option(
+        name: .customLong("since-hours"),
+        help: "Lookback window for orders, by updated_at (default 24; 8760 = a year's backfill, in slices when longer than INGEST_SLICE_DAYS).")
+    var sinceHours: Int?
+
+    @Option(
+        name: .customLong("from"),
+        help: ArgumentHelp("Backfill from this date (YYYY-MM-DD, in TZ), inclusive; with --to. Runs in resumable slices.", valueName: "date"))
+    var from: String?
+
+    @Option(
+        name: .customLong("to"),
+        help: ArgumentHelp(
+            "Backfill up to and including this date (--from 2025-01-01 --to 2025-12-31 is all of 2025); today or later: up to now.",
+            valueName: "date"))
+    var to: String?
 
     @Flag(name: .customLong("dry-run"), help: "Fetch and transform everything, write nothing to ClickHouse, print what would be written.")
     var dryRun = false
@@ -54,11 +73,26 @@ struct QTicketsIngestCommand: AsyncParsableCommand {
     var printSchema = false
 
     func validate() throws {
-        guard (1...(24 * 365 * 20)).contains(sinceHours) else {
+        if let sinceHours, !(1...(24 * 365 * 20)).contains(sinceHours) {
             throw ValidationError("--since-hours must be between 1 and 175200")
         }
+        _ = try dates()
         if let waitLock, !(1...(24 * 3_600)).contains(waitLock) {
             throw ValidationError("--wait-lock must be between 1 and 86400 seconds")
+        }
+    }
+
+    /// `--from/--to` parsed (both or neither; not with `--since-hours`), or `nil`.
+    func dates() throws -> BackfillDates? {
+        switch (from, to) {
+        case (nil, nil): return nil
+        case let (from?, to?):
+            guard sinceHours == nil else {
+                throw ValidationError("--since-hours and --from/--to both choose the window: give one of them")
+            }
+            do { return try BackfillDates(from: from, to: to) } catch { throw ValidationError(error.description) }
+        default:
+            throw ValidationError("--from and --to go together: give both dates (inclusive), e.g. --from 2025-01-01 --to 2025-12-31")
         }
     }
 
@@ -76,6 +110,10 @@ struct QTicketsIngestCommand: AsyncParsableCommand {
             return try await runOrganisers(directory: directory, environment: environment)
         }
         let configuration = try shared.loadConfiguration(environment: environment)
+        let dates = try dates()
+        if let dates, dates.range(in: SalesCalendar(timeZone: configuration.timeZone)).lowerBound > Date() {
+            throw ValidationError("--from \(from ?? "") is in the future (in \(configuration.timeZoneName)): nothing to load yet")
+        }
         let console = ConsoleOutput()
         let logger = shared.bootstrapLogging(configuration, console: console)
         let options = runOptions(progress: shared.progressDisplay(configuration, console: console, environment: environment))
@@ -90,7 +128,8 @@ struct QTicketsIngestCommand: AsyncParsableCommand {
     /// What the flags ask of a run (of one organiser, or of each with `--organisers`).
     func runOptions(progress: ProgressDisplay) -> Ingestion.Options {
         Ingestion.Options(
-            sinceHours: sinceHours, dryRun: dryRun, toolVersion: ToolVersion.current, waitLock: waitLock.map { .seconds($0) },
-            progress: progress)
+            sinceHours: sinceHours ?? 24, dryRun: dryRun, toolVersion: ToolVersion.current,
+            // `validate()` has parsed the dates already: here they cannot fail.
+            dates: (try? dates()) ?? nil, waitLock: waitLock.map { .seconds($0) }, progress: progress)
     }
 }

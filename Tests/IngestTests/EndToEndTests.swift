@@ -35,7 +35,11 @@ import Testing
                 .map { "\($0.0)\t\($0.1)\n" }.joined()
             #expect(byCity == expectedByCity)
             let runs = try await harness.clickHouse.query("SELECT run_id, status, rows_processed > 0, finished_at IS NOT NULL, message FROM \(harness.table("meta_job_runs")) WHERE job = 'qtickets_api' ORDER BY started_at DESC LIMIT 5 FORMAT TSV")
-            #expect(runs == "\(report.runID)\tok\t1\t1\t\n")
+            // 61 days > INGEST_SLICE_DAYS (30): a backfill in slices, one row each, the newest
+            // (`-1`) started first.
+            let slices = runs.split(separator: "\n").map(String.init)
+            #expect(slices.count == 3, "\(runs)")
+            #expect(slices.sorted() == (1...slices.count).map { "\(report.runID)-\($0)\tok\t1\t1\t" }, "\(runs)")
         }
     }
 

@@ -83,6 +83,10 @@ public enum ConfigKeys {
         "INGEST_MAX_CATCH_UP_HOURS", default: 168,
         doc: "a run that would have to catch up longer than this since the last successful window fails instead, "
             + "naming the backfill that closes the gap")
+    public static let sliceDays = ConfigKey.integer(
+        "INGEST_SLICE_DAYS", in: 1...366, default: 30,
+        doc: "a backfill (--from/--to, or --since-hours longer than this many days) runs as slices of this many days "
+            + "of updated_at, newest first, each recorded in meta_job_runs; a rerun skips the slices already loaded")
     public static let ordersDateColumn = ConfigKey.choice(
         "QTICKETS_ORDERS_DATE_COLUMN", ["updated_at", "created_at", "payed_at"], doc: "the order column the window filters on")
     public static let batchRows = ConfigKey.positiveInteger(
@@ -150,7 +154,7 @@ public enum ConfigKeys {
         apiBaseURL, apiToken, clickHouseURL, clickHouseUser, clickHousePassword, clickHouseDatabase,
         timeZone, organiserName, clickHouseCluster, clickHouseZooKeeperPrefix,
         apiRequestsPerSecond, apiBurst, apiConcurrency, apiTimeoutSeconds, apiMaxAttempts, apiMaxResponseBytes, apiClockSkewSeconds,
-        maxCatchUpHours, ordersDateColumn,
+        maxCatchUpHours, sliceDays, ordersDateColumn,
         batchRows, batchBytes, batchAgeMilliseconds, gzip, gzipLevel, clickHouseTimeoutSeconds, clickHouseMaxAttempts,
         clickHouseCAFile, lockDirectory, lockTTLSeconds, shutdownGraceSeconds, prometheusFile,
         apiTokenFile, clickHousePasswordFile, progressSeconds, logFormat, staleAfterMinutes,

@@ -36,6 +36,8 @@ public struct IngestConfiguration: Sendable {
     public var apiClockSkewSeconds: Int
     /// `INGEST_MAX_CATCH_UP_HOURS`: the longest catch-up a run starts on its own.
     public var maxCatchUpHours: Int
+    /// `INGEST_SLICE_DAYS`: the length of a backfill's slices (``BackfillPlan``).
+    public var sliceDays: Int
     public var ordersDateColumn: String
     public var batchRows: Int
     public var batchBytes: Int
@@ -85,6 +87,7 @@ public struct IngestConfiguration: Sendable {
             apiMaxResponseBytes: try source.value(of: ConfigKeys.apiMaxResponseBytes),
             apiClockSkewSeconds: try source.value(of: ConfigKeys.apiClockSkewSeconds),
             maxCatchUpHours: try source.value(of: ConfigKeys.maxCatchUpHours),
+            sliceDays: try source.value(of: ConfigKeys.sliceDays),
             ordersDateColumn: try source.value(of: ConfigKeys.ordersDateColumn),
             batchRows: try source.value(of: ConfigKeys.batchRows),
             batchBytes: try source.value(of: ConfigKeys.batchBytes),

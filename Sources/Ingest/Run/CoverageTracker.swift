@@ -35,4 +35,33 @@ public enum CoverageTracker {
     public static func catchUpStart(previous: [Window], skew: TimeInterval) -> Date? {
         previous.map(\.to).max().map { $0.addingTimeInterval(-skew) }
     }
+
+    /// The earliest instant from which `slice` (a window with an upper bound: a backfill's
+    /// slice) plus the earlier successful windows cover time without a gap up to the newest
+    /// window's end. Unlike ``coveredSince(current:previous:)``, whose window is open (it
+    /// reaches now), a bounded slice counts only if the chain from the newest window reaches
+    /// down to it; otherwise the gap above it is what its days may miss, and every touched day
+    /// before the chain's start is completed by payment time.
+    public static func coveredSince(slice: Window, previous: [Window]) -> Date {
+        let windows = (previous + [slice]).sorted { $0.to > $1.to }
+        guard var covered = windows.first?.from else { return slice.from }
+        for window in windows.dropFirst() {
+            guard window.to >= covered else { break }
+            covered = min(covered, window.from)
+        }
+        return covered
+    }
+
+    /// Whether the successful windows together cover all of `window`: a backfill's slice that
+    /// is covered was loaded before (by an earlier attempt of the same backfill, or by other
+    /// runs) and is skipped.
+    public static func covers(_ window: Window, previous: [Window]) -> Bool {
+        var edge = window.from
+        for candidate in previous.sorted(by: { $0.from < $1.from }) {
+            guard candidate.from <= edge else { break }
+            edge = max(edge, candidate.to)
+            if edge >= window.to { return true }
+        }
+        return edge >= window.to
+    }
 }

@@ -6,6 +6,9 @@ extension Ingestion {
     /// host clock back.
     public struct Options: Sendable {
         public var sinceHours: Int
+        /// `--from/--to`: a backfill of these dates (``BackfillPlan``); `sinceHours` is then
+        /// ignored. A `sinceHours` longer than `INGEST_SLICE_DAYS` is a backfill as well.
+        public var dates: BackfillDates?
         /// Writes nothing: the run gets a ``DryRunWarehouse``, decided once in ``Ingestion``.
         public var dryRun: Bool
         public var now: Date
@@ -22,9 +25,10 @@ extension Ingestion {
 
         public init(
             sinceHours: Int, dryRun: Bool, now: Date = Date(), runID: String = UUID().uuidString.lowercased(), toolVersion: String,
-            waitLock: Duration? = nil, wallClock: @escaping @Sendable () -> Date = Date.init, progress: ProgressDisplay = .lines
+            dates: BackfillDates? = nil, waitLock: Duration? = nil, wallClock: @escaping @Sendable () -> Date = Date.init, progress: ProgressDisplay = .lines
         ) {
             self.sinceHours = sinceHours
+            self.dates = dates
             self.dryRun = dryRun
             self.now = now
             self.runID = runID

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import QTicketsAPI
 
 /// One ingestion run, as its steps (DESIGN.md §2):
 ///
@@ -16,6 +17,9 @@ import Logging
 /// 4. ``RecomputeDailySales``: the touched days' daily facts, inside the warehouse.
 /// 5. ``FinishRun``: the final status with the metrics, the small tables merged, the report;
 ///    then the lock is released.
+///
+/// A backfill (`--from/--to`, or a `--since-hours` longer than one slice) runs steps 1 to 5
+/// once per slice, newest first, under the one lock taken in step 0 (``BackfillRun``).
 ///
 /// A failure anywhere (a fatal API error, a batch that could not be written, a malformed order
 /// that had to be skipped, a show whose seats failed, a signal, a lost lock) ends the run as
@@ -42,17 +46,30 @@ struct IngestionRun: Sendable {
     }
 
     private func runLocked(loss: LockLoss) async -> RunReport {
+        if context.isBackfill { return await BackfillRun(context: context, loss: loss).run() }
+        // The lookback until the coverage read says otherwise; the end until the re-check begins.
+        let lookback = RunWindow(now: context.options.now, sinceHours: context.options.sinceHours, previous: [], skew: context.skew)
+        let window = CoverageTracker.Window(from: lookback.from, to: context.options.now)
+        return await Self.recorded(context, loss: loss, window: window, unprepared: { logStart(lookback) }) { try await load(&$0) }.report
+    }
+
+    /// Steps 1 and 5 around `load` (steps 2 to 4), for one recorded window: a normal run, or one
+    /// slice of a backfill (``BackfillRun``). Returns the report and the window as recorded
+    /// (`unprepared` runs when the warehouse could not even be prepared, so the start line is
+    /// still logged).
+    static func recorded(
+        _ context: RunContext, loss: LockLoss, window initial: CoverageTracker.Window, unprepared: () -> Void,
+        load: (inout CoverageTracker.Window) async throws -> ([String: Int], FinishRun.Failure?)
+    ) async -> (report: RunReport, window: CoverageTracker.Window) {
         var failure: FinishRun.Failure?
         var rows: [String: Int] = [:]
         var recorded = false
-        // The lookback until the coverage read says otherwise; the end until the re-check begins.
-        let lookback = RunWindow(now: context.options.now, sinceHours: context.options.sinceHours, previous: [], skew: context.skew)
-        var window = CoverageTracker.Window(from: lookback.from, to: context.options.now)
+        var window = initial
         do {
             try await PrepareWarehouse(context: context).run(window: window)
             recorded = true
         } catch {
-            logStart(lookback)
+            unprepared()
             failure = Self.failure(error, lost: loss.reason, prefix: "ClickHouse not usable: ")
         }
         if recorded {
@@ -62,7 +79,8 @@ struct IngestionRun: Sendable {
                 failure = Self.failure(error, lost: loss.reason)
             }
         }
-        return await FinishRun(context: context).run(failure: failure, rows: rows, recorded: recorded, window: window)
+        let report = await FinishRun(context: context).run(failure: failure, rows: rows, recorded: recorded, window: window)
+        return (report, window)
     }
 
     /// Steps 2 to 4; returns the rows written (or, in a dry run, that would be) per table, and
@@ -77,8 +95,24 @@ struct IngestionRun: Sendable {
         try plan.requireCatchUp(atMost: context.configuration.maxCatchUpHours)
         let coveredSince = CoverageTracker.coveredSince(current: window, previous: previous)
         let events = try await FetchEvents(context: context).run()
-        let loaded = try await LoadSalesAndInventory(context: context).run(events: events, from: plan.from, coveredSince: coveredSince)
+        var completeDays = Set<UInt16>()
+        return try await Self.loadAndRecompute(
+            context, events: events, from: plan.from, coveredSince: coveredSince, completeDays: &completeDays, window: &window)
+    }
+
+    /// Steps 3 and 4 of a window whose start is decided: the sales (and, for an open window,
+    /// the inventory) loaded, then the touched days recomputed. `to`: a backfill slice's
+    /// upper bound (``BackfillSlice``); `window.to` becomes the re-check's start, or `to`.
+    /// `completeDays`: the days a backfill's earlier slices completed by payment time (not read
+    /// again), and then those this one did.
+    static func loadAndRecompute(
+        _ context: RunContext, events: [Event], from: Date, to: Date? = nil, coveredSince: Date, completeDays: inout Set<UInt16>,
+        window: inout CoverageTracker.Window
+    ) async throws -> ([String: Int], FinishRun.Failure?) {
+        let loaded = try await LoadSalesAndInventory(context: context).run(
+            events: events, from: from, to: to, coveredSince: coveredSince, complete: completeDays, inventory: to == nil)
         window.to = loaded.recheckStart
+        completeDays = loaded.completeDays
         let daily = try await RecomputeDailySales(context: context).run(days: loaded.touchedDays)
         let rows = [TicketRow.table.name: loaded.ticketRows, InventoryRow.table.name: loaded.inventoryRows, DailySalesRow.table.name: daily]
         guard !loaded.failedShows.isEmpty else { return (rows, nil) }
@@ -120,11 +154,19 @@ struct IngestionRun: Sendable {
     /// The start line: the effective window (open above: `window_to` is when the re-check will
     /// begin) and why it starts where it does.
     private func logStart(_ window: RunWindow) {
-        let options = context.options
-        context.logger.info("Starting QTickets API ingestion run", metadata: [
-            "run_id": "\(options.runID)", "version": "\(options.toolVersion)", "organiser": "\(context.configuration.organiserName)",
-            "window_from": "\(window.from.formatted(.iso8601))", "reason": "\(window.reason.rawValue)", "window_hours": "\(window.hours)",
-            "since_hours": "\(options.sinceHours)", "dry_run": "\(options.dryRun)", "time_zone": "\(context.calendar.timeZone.identifier)",
+        Self.logStart(context, from: window.from, extra: [
+            "reason": "\(window.reason.rawValue)", "window_hours": "\(window.hours)", "since_hours": "\(context.options.sinceHours)",
         ])
+    }
+
+    /// The start line of a run or of a backfill's slice, with what decided its window.
+    static func logStart(_ context: RunContext, from: Date, extra: Logger.Metadata) {
+        let options = context.options
+        var metadata: Logger.Metadata = [
+            "run_id": "\(options.runID)", "version": "\(options.toolVersion)", "organiser": "\(context.configuration.organiserName)",
+            "window_from": "\(from.formatted(.iso8601))", "dry_run": "\(options.dryRun)", "time_zone": "\(context.calendar.timeZone.identifier)",
+        ]
+        metadata.merge(extra) { _, new in new }
+        context.logger.info("Starting QTickets API ingestion run", metadata: metadata)
     }
 }

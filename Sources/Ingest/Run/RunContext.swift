@@ -43,6 +43,21 @@ struct RunContext: Sendable {
 }
 
 extension RunContext {
+    /// Whether this run is a backfill in slices (``BackfillPlan``).
+    var isBackfill: Bool {
+        options.dates != nil || BackfillPlan.isSliced(sinceHours: options.sinceHours, sliceDays: configuration.sliceDays)
+    }
+
+    /// The context of one slice of a backfill: its own run id and start (its `meta_job_runs`
+    /// row), ticket sink, clocks and versions (seeded again by ``PrepareWarehouse``); the same
+    /// clients, warehouse, metrics and logger.
+    func slice(runID: String, now: Date) -> RunContext {
+        var options = options
+        options.runID = runID
+        options.now = now
+        return RunContext(configuration: configuration, options: options, api: api, warehouse: warehouse, metrics: metrics, logger: logger)
+    }
+
     /// The warehouse's one time zone against this run's `TZ` and where it came from.
     var timeZoneCheck: TimeZoneCheck {
         TimeZoneCheck(

@@ -10,10 +10,12 @@ struct RunRecord: Equatable {
 }
 
 extension IngestHarness {
+    /// The row of run `runID`; for a backfill in slices (recorded as `<runID>-<n>`), the row of
+    /// its newest slice (`-1`), whose window is the one that reaches the run's start.
     func recordedRun(_ runID: String) async throws -> RunRecord? {
         let line = try await scalar("""
             SELECT status, toUnixTimestamp(window_from), toUnixTimestamp(window_to), message
-            FROM \(table("meta_job_runs")) FINAL WHERE run_id = '\(runID)'
+            FROM \(table("meta_job_runs")) FINAL WHERE run_id IN ('\(runID)', '\(runID)-1')
             """)
         let fields = line.split(separator: "\t", maxSplits: 3, omittingEmptySubsequences: false).map(String.init)
         guard fields.count >= 3, let from = TimeInterval(fields[1]), let to = TimeInterval(fields[2]) else { return nil }

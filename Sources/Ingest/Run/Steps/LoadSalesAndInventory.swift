@@ -20,21 +20,28 @@ struct LoadSalesAndInventory: Sendable {
         var failedShows: [(showID: Int, error: String)]
         /// When the sales step's re-check began: the end of the window the run loaded.
         var recheckStart: Date
+        /// Days complete by payment time now (``SalesPipeline/Result/completeDays``).
+        var completeDays: Set<UInt16>
     }
 
     let context: RunContext
 
-    func run(events: [Event], from: Date, coveredSince: Date) async throws -> Loaded {
+    /// `to`: the upper bound of a backfill's older slice (``SalesPipeline``); `inventory`:
+    /// whether to take the inventory snapshot too (once per run: a backfill's newest slice).
+    func run(
+        events: [Event], from: Date, to: Date? = nil, coveredSince: Date, complete: Set<UInt16> = [], inventory takesInventory: Bool = true
+    ) async throws -> Loaded {
         let sales = SalesPipeline(context: context)
         let inventory = InventorySnapshot(context: context)
         enum Output: Sendable { case sales(SalesPipeline.Result), inventory(InventorySnapshot.Result) }
         var salesResult: SalesPipeline.Result?
-        var snapshot: InventorySnapshot.Result?
+        // Without the inventory, an empty snapshot: nothing failed, nothing is swapped.
+        var snapshot: InventorySnapshot.Result? = takesInventory ? nil : InventorySnapshot.Result()
         var pipelineError: (any Error)?
         do {
             try await withThrowingTaskGroup(of: Output.self) { group in
-                group.addTask { .sales(try await sales.run(events: events, from: from, coveredSince: coveredSince)) }
-                group.addTask { .inventory(try await inventory.run(events: events)) }
+                group.addTask { .sales(try await sales.run(events: events, from: from, to: to, coveredSince: coveredSince, complete: complete)) }
+                if takesInventory { group.addTask { .inventory(try await inventory.run(events: events)) } }
                 for try await output in group {
                     switch output {
                     case let .sales(value): salesResult = value
@@ -47,7 +54,7 @@ struct LoadSalesAndInventory: Sendable {
         }
         let tickets = await flushTickets()
         var inventoryRows = 0
-        if let snapshot, !Task.isCancelled {
+        if let snapshot, takesInventory, !Task.isCancelled {
             do {
                 inventoryRows = try await replaceInventory(with: snapshot)
             } catch where pipelineError != nil {
@@ -59,7 +66,7 @@ struct LoadSalesAndInventory: Sendable {
         guard let salesResult, let snapshot else { throw CancellationError() }
         return Loaded(
             touchedDays: salesResult.touchedDays, ticketRows: ticketRows, inventoryRows: inventoryRows, failedShows: snapshot.failed,
-            recheckStart: salesResult.recheckStart ?? context.options.now)
+            recheckStart: salesResult.recheckStart ?? to ?? context.options.now, completeDays: salesResult.completeDays)
     }
 
     /// The live shows' rows, plus the previous rows of the shows that failed.

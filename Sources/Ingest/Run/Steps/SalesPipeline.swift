@@ -19,6 +19,9 @@ struct SalesPipeline: Sendable {
         var soldTickets = 0
         var touchedDays = Set<UInt16>()
         var completedDays = 0
+        /// The days older than the covered edge that are complete now: those the caller said
+        /// were (``run(events:from:to:coveredSince:complete:)``) and those this run completed.
+        var completeDays = Set<UInt16>()
         /// When the re-check began (the end of the window the run loaded).
         var recheckStart: Date?
     }
@@ -31,20 +34,26 @@ struct SalesPipeline: Sendable {
         self.transform = TicketTransform(calendar: context.calendar)
     }
 
-    /// `from`: the window's start (``RunWindow``); `coveredSince`: from when the ticket table
-    /// holds every ticket (``CoverageTracker``).
-    func run(events: [Event], from: Date, coveredSince: Date) async throws -> Result {
+    /// `from`: the window's start (``RunWindow``); `to`: its end for a backfill's older slice
+    /// (``BackfillSlice``: no re-check, the newer slices loaded what changed since), `nil` for
+    /// an open window; `coveredSince`: from when the ticket table holds every ticket
+    /// (``CoverageTracker``).
+    /// `complete`: days already completed by payment time by an earlier slice of the same
+    /// backfill; every ticket paid on them is in the table, so they are not read again.
+    func run(events: [Event], from: Date, to: Date? = nil, coveredSince: Date, complete alreadyComplete: Set<UInt16> = []) async throws -> Result {
         let column = context.configuration.ordersDateColumn
         var state = SalesPipelineState(events: events)
         let result = try await context.metrics.measure("fetch_orders") {
-            try await read(KeysetRange(column: column, from: from), into: &state, counted: true)
-            state.result.recheckStart = context.clock.now()
-            try await read(KeysetRange(column: column, from: context.options.now.addingTimeInterval(-context.skew)), into: &state, counted: true)
+            try await read(KeysetRange(column: column, from: from, to: to), into: &state, counted: true)
+            if to == nil {
+                state.result.recheckStart = context.clock.now()
+                try await read(KeysetRange(column: column, from: context.options.now.addingTimeInterval(-context.skew)), into: &state, counted: true)
+            }
             context.logger.info("Fetched events/orders", metadata: [
                 "events": "\(events.count)", "shows": "\(events.reduce(0) { $0 + $1.shows.count })",
                 "orders": "\(state.result.orders)", "tickets": "\(state.result.tickets)",
             ])
-            try await complete(&state, coveredSince: coveredSince)
+            try await complete(&state, coveredSince: coveredSince, alreadyComplete: alreadyComplete)
             return state.result
         }
         await context.metrics.add("tickets", result.tickets)
@@ -68,9 +77,10 @@ struct SalesPipeline: Sendable {
     /// Days that start before the covered edge may be only partly in the ticket table: fetch
     /// all of their orders by payment time before they are recomputed. The days tickets moved
     /// out of (``StoredDayLookup``) are touched too, and a completion may find more of them.
-    private func complete(_ state: inout SalesPipelineState, coveredSince: Date) async throws {
+    private func complete(_ state: inout SalesPipelineState, coveredSince: Date, alreadyComplete: Set<UInt16>) async throws {
         let calendar = context.calendar
-        var completed = Set<UInt16>()
+        var completed = alreadyComplete
+        defer { state.result.completeDays = completed }
         while true {
             state.result.touchedDays.formUnion(try await context.tickets.takeMovedDays())
             let incomplete = state.result.touchedDays.filter { calendar.start(ofDay: $0) < coveredSince && !completed.contains($0) }
