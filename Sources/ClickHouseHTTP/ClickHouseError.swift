@@ -32,6 +32,13 @@ public struct ClickHouseError: Error, Sendable, CustomStringConvertible, Equatab
     public let kind: Kind
     public let isRetryable: Bool
 
+    /// Code 159 from an `ON CLUSTER` statement: the replicas that are up ran it, and the ones
+    /// that are down run it from the DDL queue when they come back. Not worth a retry: sending
+    /// it again only queues another task and waits for the same absent replica again.
+    public var isDistributedDDLTimeout: Bool {
+        code == 159 && message.contains("distributed_ddl_task_timeout")
+    }
+
     public init(status: Int?, code: Int?, message: String, kind: Kind, isRetryable: Bool) {
         self.status = status
         self.code = code

@@ -6,7 +6,7 @@ extension ClickHouseWarehouse: LockLease {
     var leaseSQL: LockLeaseSQL { LockLeaseSQL(sql: sql) }
 
     public func prepareLease() async throws {
-        for statement in try await creating([LockLeaseSQL.table]) { try await execute(statement, named: "the lease table") }
+        try await createMissing([LockLeaseSQL.table], named: "the lease table")
     }
 
     public func claim(key: String, runID: String, as identity: MachineIdentity) async throws -> UInt32 {

@@ -15,4 +15,20 @@ extension ClickHouseWarehouse {
         let existing = try await rows(of: sql.existingTables, named: "the existing tables") { $0["name"] }
         return sql.schema(of: tables, existing: Set(existing))
     }
+
+    /// Creates what `tables` need (``creating(_:)``). On a cluster, an `ON CLUSTER` statement
+    /// that timed out waiting for a replica that is down has run on the pinned replica (it is
+    /// up: it answered), so the run goes on; the absent replica runs the statement from the
+    /// DDL queue when it returns, and replication then brings it the rows.
+    func createMissing(_ tables: [TableDefinition], named what: String) async throws {
+        for statement in try await creating(tables) {
+            do {
+                try await execute(statement, named: what)
+            } catch let error as ClickHouseError where error.isDistributedDDLTimeout {
+                logger.warning(
+                    "A replica has not run the schema yet; it runs it when it comes back",
+                    metadata: ["statement": "\(what)", "error": "\(error)"])
+            }
+        }
+    }
 }

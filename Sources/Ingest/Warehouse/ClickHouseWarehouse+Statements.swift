@@ -52,7 +52,7 @@ extension ClickHouseWarehouse {
             attempts += 1
             do {
                 return try await attempt()
-            } catch let error as ClickHouseError where error.isRetryable && !Task.isCancelled {
+            } catch let error as ClickHouseError where error.isRetryable && !error.isDistributedDDLTimeout && !Task.isCancelled {
                 let wait = policy.delay(afterAttempt: attempts)
                 guard policy.allowsRetry(afterAttempt: attempts, elapsed: ContinuousClock.now - started, wait: wait) else { throw error }
                 logger.warning("Temporary ClickHouse error, retrying", metadata: [

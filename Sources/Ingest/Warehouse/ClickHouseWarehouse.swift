@@ -36,7 +36,7 @@ public struct ClickHouseWarehouse: Warehouse {
     }
 
     public func prepareSchema() async throws {
-        for statement in try await creating(IngestSchema.tables) { try await execute(statement, named: "the schema") }
+        try await createMissing(IngestSchema.tables, named: "the schema")
     }
 
     /// One row, one RowBinary INSERT (validated against the table before it is sent).
