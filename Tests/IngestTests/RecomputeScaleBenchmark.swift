@@ -56,7 +56,7 @@ struct RecomputeScaleBenchmark {
         let orderIDs = organiser.orders.map(\.id)
         let basketIDs = organiser.orders.flatMap { $0.baskets.map(\.id) }.sorted()
         var nextBasket = 0
-        result.orders = organiser.orders.sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
+        result.orders = OrderStore(organiser.orders.sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) })
         for i in result.orders.indices {
             result.orders[i].id = orderIDs[i]
             for b in result.orders[i].baskets.indices {
