@@ -32,12 +32,16 @@ public struct TransportRequest: Sendable {
 public struct TransportResponse: Sendable {
     public var status: Int
     public var headers: [(String, String)]
+    /// The body as the caller reads it (inflated when it came gzip-encoded).
     public var body: ByteBuffer
+    /// Body bytes as they crossed the wire (compressed when gzip-encoded).
+    public var wireBytes: Int
 
-    public init(status: Int, headers: [(String, String)] = [], body: ByteBuffer) {
+    public init(status: Int, headers: [(String, String)] = [], body: ByteBuffer, wireBytes: Int? = nil) {
         self.status = status
         self.headers = headers
         self.body = body
+        self.wireBytes = wireBytes ?? body.readableBytes
     }
 
     public func header(_ name: String) -> String? {
