@@ -57,6 +57,7 @@ struct QTicketsIngestCommand: AsyncParsableCommand {
     func run() async throws {
         SignalCanceller.install([SIGINT, SIGTERM])
         let environment = ProcessInfo.processInfo.environment
+        AllocatorTuning.apply(environment: environment)
         if printSchema {
             let database = (try? IngestConfiguration.load(files: shared.envFiles, environment: environment).clickHouseDatabase)
                 ?? environment["CLICKHOUSE_DB"] ?? "zakaz"

@@ -19,7 +19,8 @@ final class GzipInflater {
     private var output: ByteBuffer
     private var ended = false
 
-    init(limit: Int, expectedBytes: Int = 65_536) throws {
+    /// `output`: a buffer to inflate into (cleared first; its capacity is reused).
+    init(limit: Int, expectedBytes: Int = 65_536, output: ByteBuffer? = nil) throws {
         let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
         stream.initialize(to: z_stream())
         guard czlib_inflateInit2_auto(stream) == Z_OK else {
@@ -29,7 +30,12 @@ final class GzipInflater {
         }
         self.stream = stream
         self.limit = limit
-        self.output = ByteBufferAllocator().buffer(capacity: min(limit, max(4_096, expectedBytes)))
+        if var output {
+            output.clear()
+            self.output = output
+        } else {
+            self.output = ByteBufferAllocator().buffer(capacity: min(limit, max(4_096, expectedBytes)))
+        }
     }
 
     deinit {

@@ -17,6 +17,11 @@ public final class HTTPClientTransport: QTicketsTransport {
     private let configuration: HTTPClient.Configuration
     private let state = Mutex<(client: HTTPClient?, isShutDown: Bool)>((nil, false))
     private let maxBodyBytes: Int
+    /// Inflated bodies handed back by the executor once decoded, reused by the next answers:
+    /// a page of 1,000 orders inflates to megabytes, and a fresh buffer per page left the
+    /// allocator's arenas holding ever more of them (peak RSS grew with the run).
+    private let spareBodies = Mutex<[ByteBuffer]>([])
+    private let maxSpareBodies: Int
 
     public init(connectTimeout: Duration = .seconds(10), maxConnectionsPerHost: Int = 8, maxBodyBytes: Int = 32 << 20) {
         var configuration = HTTPClient.Configuration(
@@ -27,6 +32,13 @@ public final class HTTPClientTransport: QTicketsTransport {
         configuration.decompression = .disabled
         self.configuration = configuration
         self.maxBodyBytes = maxBodyBytes
+        self.maxSpareBodies = max(1, maxConnectionsPerHost)
+    }
+
+    public func recycle(_ body: ByteBuffer) {
+        spareBodies.withLock { spare in
+            if spare.count < maxSpareBodies { spare.append(body) }
+        }
     }
 
     private func client() throws -> HTTPClient {
@@ -71,7 +83,7 @@ public final class HTTPClientTransport: QTicketsTransport {
                 }
                 // Inflated as it streams, under the same ceiling: a gzip bomb (or an endless
                 // compressed stream) ends as ResponseTooLarge once the inflated bytes pass it.
-                let inflater = try GzipInflater(limit: limit)
+                let inflater = try GzipInflater(limit: limit, output: self.spareBodies.withLock { $0.popLast() })
                 var wireBytes = 0
                 for try await chunk in response.body {
                     wireBytes += chunk.readableBytes

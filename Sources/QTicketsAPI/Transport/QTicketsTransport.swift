@@ -8,6 +8,12 @@ public protocol QTicketsTransport: Sendable {
     /// no complete answer arrived (connection errors, timeouts, truncated bodies).
     func send(_ request: TransportRequest, timeout: Duration) async throws -> TransportResponse
     func shutdown() async throws
+    /// The body of an answer is no longer used: a transport may reuse its memory.
+    func recycle(_ body: ByteBuffer)
+}
+
+extension QTicketsTransport {
+    public func recycle(_ body: ByteBuffer) {}
 }
 
 public struct TransportRequest: Sendable {

@@ -54,6 +54,7 @@ struct RequestExecutor: Sendable {
                         guard response.body.readableBytes > 0 else {
                             throw QTicketsError.emptyBody(endpoint: endpoint.label, status: response.status)
                         }
+                        defer { transport.recycle(response.body) }
                         return try decode(response.body)
                     } catch {
                         failure = ResponseClassifier.decodingFailure(
