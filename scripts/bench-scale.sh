@@ -101,7 +101,8 @@ warehouse="(skipped: QT_SCALE_SKIP_WAREHOUSE)"
 if [ -z "${QT_SCALE_SKIP_WAREHOUSE:-}" ]; then
     echo "== the 24-hour run on a one-year and a five-year warehouse" >&2
     QT_SCALE_BENCH=1 QT_RELEASE_CHECK=0 scripts/test.sh --filter "RecomputeScaleBenchmark" > "$work/warehouse.log" 2>&1 || true
-    warehouse=$(grep -E '^[15] y \||5-year / 1-year' "$work/warehouse.log" | tail -3 | tr '\n' ';' | sed 's/;$//')
+    warehouse=$(grep -E '^[15] y \||5-year / 1-year' "$work/warehouse.log" | tail -3 | tr '\n' ';' | sed 's/;$//' || true)
+    [ -n "$warehouse" ] || warehouse="(no result: see $work/warehouse.log)"
 fi
 
 echo
