@@ -48,7 +48,7 @@ let package = Package(
         ),
         .target(
             name: "QTicketsAPI",
-            dependencies: ["ClientSupport", asyncHTTPClient, nio("NIOCore"), nio("NIOHTTP1"), nio("NIOFoundationCompat"), logging],
+            dependencies: ["CZlib", "ClientSupport", asyncHTTPClient, nio("NIOCore"), nio("NIOHTTP1"), nio("NIOFoundationCompat"), logging],
             swiftSettings: strict
         ),
         .target(
@@ -103,7 +103,7 @@ let package = Package(
         .testTarget(
             name: "QTicketsAPITests",
             dependencies: [
-                "ClientSupport", "QTicketsAPI", "QTicketsFake", "TestSupport",
+                "ClickHouseHTTP", "ClientSupport", "QTicketsAPI", "QTicketsFake", "TestSupport",
                 asyncHTTPClient, nio("NIOConcurrencyHelpers"), nio("NIOCore"), logging,
             ],
             swiftSettings: strict

@@ -7,4 +7,11 @@ public protocol QTicketsObserver: Sendable {
     func retryScheduled(endpoint: String, status: Int?, attempt: Int, wait: Duration) async
     /// A row that did not decode was skipped; `id` when it was readable.
     func recordSkipped(endpoint: String, id: Int?, reason: String) async
+    /// An answer arrived: its body as sent (`wireBytes`, compressed when gzip) and as read.
+    func responseReceived(endpoint: String, wireBytes: Int, bodyBytes: Int) async
+}
+
+extension QTicketsObserver {
+    /// Observers that do not count bytes need not implement it.
+    public func responseReceived(endpoint: String, wireBytes: Int, bodyBytes: Int) async {}
 }

@@ -8,8 +8,18 @@ import QTicketsAPI
 // Usage: qtickets-bench-decode [pages] [rounds] [corpus: fake|generator] [fast-only]
 // (`fast-only`: just the fast decoder, for profiling it with perf or callgrind).
 // `qtickets-bench-decode fetch [orders] [concurrency]`: fetch-only throughput against the fake.
+// `qtickets-bench-decode fetch-url BASE_URL TOKEN FROM_EPOCH NOW_EPOCH [concurrency]`: the same
+// against a running fake; prints `bare_fetch orders=… tickets=… seconds=…`.
 
 let arguments = CommandLine.arguments
+if arguments.count > 5, arguments[1] == "fetch-url" {
+    let from = Date(timeIntervalSince1970: Double(arguments[4]) ?? 0)
+    let now = Date(timeIntervalSince1970: Double(arguments[5]) ?? 0)
+    let concurrency = arguments.count > 6 ? Int(arguments[6]) ?? 8 : 8
+    let outcome = try await FetchBenchmark.fetch(baseURL: arguments[2], token: arguments[3], from: from, now: now, concurrency: concurrency)
+    print("bare_fetch orders=\(outcome.orders) tickets=\(outcome.tickets) seconds=\(f3(outcome.seconds))")
+    exit(0)
+}
 if arguments.count > 1, arguments[1] == "fetch" {
     let orders = arguments.count > 2 ? Int(arguments[2]) ?? 100_000 : 100_000
     let concurrency = arguments.count > 3 ? Int(arguments[3]) ?? 8 : 8

@@ -99,6 +99,7 @@ struct QTicketsIngestCommand: AsyncParsableCommand {
     func run() async throws {
         SignalCanceller.install([SIGINT, SIGTERM])
         let environment = ProcessInfo.processInfo.environment
+        AllocatorTuning.apply(environment: environment)
         if printSchema {
             // A complete configuration gives the database and, on a cluster, the replicated DDL.
             let configuration = try? IngestConfiguration.load(files: shared.envFiles, environment: environment)

@@ -27,11 +27,12 @@ import Testing
         #expect(request.url == "https://qtickets.test/api/rest/v1/orders")
         #expect(request.header("Authorization") == "Bearer \(ClientFactory.token)")
         #expect(request.header("Accept") == "application/json")
+        #expect(request.header("Accept-Encoding") == "gzip")
         #expect(request.header("Content-Type") == "application/json")
         let bodies = transport.requests.map { String(decoding: $0.body ?? [], as: UTF8.self) }
         #expect(bodies == [
-            #"{"orderBy":{"id":"asc"},"page":1,"per_page":500,"where":[{"column":"updated_at","operator":">=","value":"2025-11-03T00:00:00+03:00"}]}"#,
-            #"{"orderBy":{"id":"asc"},"page":1,"per_page":500,"where":[{"column":"updated_at","operator":">=","value":"2025-11-03T00:00:00+03:00"},{"column":"id","operator":">","value":4361}]}"#,
+            #"{"orderBy":{"id":"asc"},"page":1,"per_page":1000,"where":[{"column":"updated_at","operator":">=","value":"2025-11-03T00:00:00+03:00"}]}"#,
+            #"{"orderBy":{"id":"asc"},"page":1,"per_page":1000,"where":[{"column":"updated_at","operator":">=","value":"2025-11-03T00:00:00+03:00"},{"column":"id","operator":">","value":4361}]}"#,
         ])
     }
 
@@ -40,7 +41,7 @@ import Testing
         let transport = ScriptedTransport { _, _ in .json(200, Self.emptyList) }
         for try await _ in try f.client(transport).events() {}
         let body = String(decoding: try #require(transport.requests.first?.body), as: UTF8.self)
-        #expect(body == #"{"orderBy":{"id":"asc"},"page":1,"per_page":500,"where":[{"column":"deleted_at","operator":"null"}]}"#)
+        #expect(body == #"{"orderBy":{"id":"asc"},"page":1,"per_page":1000,"where":[{"column":"deleted_at","operator":"null"}]}"#)
         #expect(transport.requests.first?.url.hasSuffix("/events") == true)
     }
 

@@ -46,6 +46,13 @@ public actor RunMetrics: QTicketsObserver {
         skipped.append(.init(endpoint: Self.normalised(endpoint), id: id, reason: reason))
     }
 
+    /// Bytes of API answers on the wire and after inflating: the summary's `api_bytes_wire`
+    /// and `api_bytes_body` (requests are counted by `requestCompleted`).
+    public func responseReceived(endpoint: String, wireBytes: Int, bodyBytes: Int) {
+        counters["api_bytes_wire", default: 0] += wireBytes
+        counters["api_bytes_body", default: 0] += bodyBytes
+    }
+
     // MARK: The writer and the run
 
     public func batchWritten(_ report: BatchReport) {

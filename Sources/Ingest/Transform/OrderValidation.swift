@@ -31,13 +31,15 @@ public enum OrderValidation {
         func reject(_ reason: String) -> Rejection { Rejection(orderID: order.id, reason: reason) }
         guard ids.contains(order.id) else { throw reject("order id \(order.id) is not a positive integer") }
         guard ids.contains(order.eventID) else { throw reject("event_id \(order.eventID) is not a positive integer") }
-        for (name, date) in [("payed_at", order.payedAt), ("updated_at", order.updatedAt)] {
-            if let date, !dateTimeSeconds.contains(date.timeIntervalSince1970.rounded(.down)) {
-                throw reject("\(name) \(date) is outside ClickHouse's DateTime range")
-            }
+        // Checked on every order of a backfill: no array, no string unless it is rejected.
+        if let date = order.payedAt, !dateTimeSeconds.contains(date.timeIntervalSince1970.rounded(.down)) {
+            throw reject("payed_at \(date) is outside ClickHouse's DateTime range")
+        }
+        if let date = order.updatedAt, !dateTimeSeconds.contains(date.timeIntervalSince1970.rounded(.down)) {
+            throw reject("updated_at \(date) is outside ClickHouse's DateTime range")
         }
         for basket in order.baskets {
-            let ticket = "ticket \(basket.id)"
+            var ticket: String { "ticket \(basket.id)" }
             guard ids.contains(basket.id) else { throw reject("ticket id \(basket.id) is not a positive integer") }
             guard ids.contains(basket.showID) else { throw reject("\(ticket): show_id \(basket.showID) is not a positive integer") }
             guard basket.quantity >= 0, basket.quantity <= Int(UInt32.max) else {
@@ -52,6 +54,8 @@ public enum OrderValidation {
         if value.isNaN { return "is not a number" }
         if value < 0 { return "is negative" }
         if value >= priceLimit { return "has more than 16 integer digits" }
+        // At most two decimals by construction (the usual case: no multiplication, no rounding).
+        if value.exponent >= -2 { return nil }
         var scaled = value * 100
         var whole = Decimal()
         NSDecimalRound(&whole, &scaled, 0, .down)

@@ -49,7 +49,9 @@ struct OrderFeed: Sendable {
     private func drain(_ streams: [(KeysetRange, KeysetStream)], _ consume: (OrderPage) async throws -> Void) async throws {
         let queue = WorkQueue(streams)
         let width = min(workers, streams.count)
-        let buffer = PageBuffer<OrderPage>(capacity: 2 * width, producers: width)
+        // One decoded page waiting per worker (and one more held by each worker while it waits):
+        // with 1,000 orders a page, pages are most of a backfill's memory.
+        let buffer = PageBuffer<OrderPage>(capacity: width, producers: width)
         let client = self.client
         try await withThrowingTaskGroup(of: Void.self) { group in
             defer { buffer.close() }

@@ -6,6 +6,18 @@ extension WhereClause {
     /// Whether a row with `value` in this clause's column matches it; `nil` when the two cannot
     /// be compared (the clause is then not checked). NULL matches only `null`, like SQL.
     func admits(_ value: FilterValue) -> Bool? {
+        admits(value, reading: apiReading)
+    }
+
+    /// A date bound as the API reads it: rendered (whole seconds) and parsed back; nil for
+    /// other bounds. ``PageCheck`` takes it once per request, not once per row.
+    var apiReading: Date? {
+        guard case .date(let d, let zone) = value else { return nil }
+        return QTicketsTimestamp.parse(QTicketsTimestamp.render(d, timeZone: zone))
+    }
+
+    /// ``admits(_:)`` with the date bound's ``apiReading`` already taken.
+    func admits(_ value: FilterValue, reading: Date?) -> Bool? {
         if op == .isNull { return value == .null }
         guard let bound = self.value else { return nil }
         if value == .null { return false }
@@ -14,7 +26,7 @@ extension WhereClause {
             guard case .int(let v) = value, case .ints(let list) = bound else { return nil }
             return list.contains(v) == (op == .in)
         default:
-            guard let order = Self.compare(value, bound) else { return nil }
+            guard let order = Self.compare(value, bound, reading: reading) else { return nil }
             switch op {
             case .equal: return order == 0
             case .notEqual: return order != 0
@@ -27,16 +39,15 @@ extension WhereClause {
         }
     }
 
-    /// -1, 0 or 1; a date bound is compared as the API reads it: rendered (whole seconds) and
-    /// parsed back.
-    private static func compare(_ value: FilterValue, _ bound: Value) -> Int? {
+    /// -1, 0 or 1; a date bound is compared as the API reads it (`reading`).
+    private static func compare(_ value: FilterValue, _ bound: Value, reading: Date?) -> Int? {
         func sign<T: Comparable>(_ a: T, _ b: T) -> Int { a < b ? -1 : (a == b ? 0 : 1) }
         switch (value, bound) {
         case let (.int(a), .int(b)): return sign(a, b)
         case let (.bool(a), .bool(b)): return sign(a ? 1 : 0, b ? 1 : 0)
         case let (.bool(a), .int(b)): return sign(a ? 1 : 0, b)
-        case let (.date(a), .date(d, zone)):
-            guard let b = QTicketsTimestamp.parse(QTicketsTimestamp.render(d, timeZone: zone)) else { return nil }
+        case (.date(let a), .date):
+            guard let b = reading else { return nil }
             return sign(a.timeIntervalSince1970, b.timeIntervalSince1970)
         default: return nil
         }

@@ -17,6 +17,11 @@ public final class HTTPClientTransport: QTicketsTransport {
     private let configuration: HTTPClient.Configuration
     private let state = Mutex<(client: HTTPClient?, isShutDown: Bool)>((nil, false))
     private let maxBodyBytes: Int
+    /// Inflated bodies handed back by the executor once decoded, reused by the next answers:
+    /// a page of 1,000 orders inflates to megabytes, and a fresh buffer per page left the
+    /// allocator's arenas holding ever more of them (peak RSS grew with the run).
+    private let spareBodies = Mutex<[ByteBuffer]>([])
+    private let maxSpareBodies: Int
 
     public init(connectTimeout: Duration = .seconds(10), maxConnectionsPerHost: Int = 8, maxBodyBytes: Int = 32 << 20) {
         var configuration = HTTPClient.Configuration(
@@ -27,6 +32,13 @@ public final class HTTPClientTransport: QTicketsTransport {
         configuration.decompression = .disabled
         self.configuration = configuration
         self.maxBodyBytes = maxBodyBytes
+        self.maxSpareBodies = max(1, maxConnectionsPerHost)
+    }
+
+    public func recycle(_ body: ByteBuffer) {
+        spareBodies.withLock { spare in
+            if spare.count < maxSpareBodies { spare.append(body) }
+        }
     }
 
     private func client() throws -> HTTPClient {
@@ -43,7 +55,8 @@ public final class HTTPClientTransport: QTicketsTransport {
     /// everything from the connection to the last body byte (a body that trickles a byte a
     /// second never trips a read timeout, so the deadline is a timer of its own that cancels
     /// the exchange), and the body is refused as soon as it passes `maxBodyBytes` (checked as
-    /// it streams, so a 200 MB answer costs at most the limit in memory).
+    /// it streams, so a 200 MB answer costs at most the limit in memory). A gzip answer (the
+    /// executor asks for one) is inflated here, under the same limit.
     public func send(_ request: TransportRequest, timeout: Duration) async throws -> TransportResponse {
         var outgoing = HTTPClientRequest(url: request.url)
         outgoing.method = HTTPMethod(rawValue: request.method)
@@ -59,13 +72,25 @@ public final class HTTPClientTransport: QTicketsTransport {
         return try await withThrowingTaskGroup(of: TransportResponse?.self) { group in
             group.addTask {
                 let response = try await client.execute(prepared, deadline: NIODeadline.now() + TimeAmount(timeout))
-                let body: ByteBuffer
-                do {
-                    body = try await response.body.collect(upTo: limit)
-                } catch is NIOTooManyBytesError {
-                    throw ResponseTooLarge(limit: limit)
+                let headers = response.headers.map { ($0.name, $0.value) }
+                let status = Int(response.status.code)
+                guard GzipInflater.isGzip(response.headers.first(name: "Content-Encoding")) else {
+                    do {
+                        return TransportResponse(status: status, headers: headers, body: try await response.body.collect(upTo: limit))
+                    } catch is NIOTooManyBytesError {
+                        throw ResponseTooLarge(limit: limit)
+                    }
                 }
-                return TransportResponse(status: Int(response.status.code), headers: response.headers.map { ($0.name, $0.value) }, body: body)
+                // Inflated as it streams, under the same ceiling: a gzip bomb (or an endless
+                // compressed stream) ends as ResponseTooLarge once the inflated bytes pass it.
+                let inflater = try GzipInflater(limit: limit, output: self.spareBodies.withLock { $0.popLast() })
+                var wireBytes = 0
+                for try await chunk in response.body {
+                    wireBytes += chunk.readableBytes
+                    guard wireBytes <= limit else { throw ResponseTooLarge(limit: limit) }
+                    try inflater.feed(chunk)
+                }
+                return TransportResponse(status: status, headers: headers, body: try inflater.finish(), wireBytes: wireBytes)
             }
             group.addTask {
                 try await Task.sleep(for: timeout)

@@ -8,6 +8,12 @@ public protocol QTicketsTransport: Sendable {
     /// no complete answer arrived (connection errors, timeouts, truncated bodies).
     func send(_ request: TransportRequest, timeout: Duration) async throws -> TransportResponse
     func shutdown() async throws
+    /// The body of an answer is no longer used: a transport may reuse its memory.
+    func recycle(_ body: ByteBuffer)
+}
+
+extension QTicketsTransport {
+    public func recycle(_ body: ByteBuffer) {}
 }
 
 public struct TransportRequest: Sendable {
@@ -32,12 +38,16 @@ public struct TransportRequest: Sendable {
 public struct TransportResponse: Sendable {
     public var status: Int
     public var headers: [(String, String)]
+    /// The body as the caller reads it (inflated when it came gzip-encoded).
     public var body: ByteBuffer
+    /// Body bytes as they crossed the wire (compressed when gzip-encoded).
+    public var wireBytes: Int
 
-    public init(status: Int, headers: [(String, String)] = [], body: ByteBuffer) {
+    public init(status: Int, headers: [(String, String)] = [], body: ByteBuffer, wireBytes: Int? = nil) {
         self.status = status
         self.headers = headers
         self.body = body
+        self.wireBytes = wireBytes ?? body.readableBytes
     }
 
     public func header(_ name: String) -> String? {

@@ -24,6 +24,8 @@ struct RequestExecutor: Sendable {
         var headers: [(String, String)] = [
             ("Authorization", "Bearer " + token.revealed),
             ("Accept", "application/json"),
+            // JSON pages shrink about tenfold; the transport inflates them.
+            ("Accept-Encoding", "gzip"),
         ]
         if body != nil { headers.append(("Content-Type", "application/json")) }
         return TransportRequest(method: "GET", url: baseURL.appending(endpoint.path), headers: headers, body: body)
@@ -45,11 +47,14 @@ struct RequestExecutor: Sendable {
                 await limiter.release()
                 await observer?.requestCompleted(
                     endpoint: endpoint.label, status: response.status, attempt: attempt, duration: time.elapsed() - attemptStart)
+                await observer?.responseReceived(
+                    endpoint: endpoint.label, wireBytes: response.wireBytes, bodyBytes: response.body.readableBytes)
                 if (200..<300).contains(response.status) {
                     do {
                         guard response.body.readableBytes > 0 else {
                             throw QTicketsError.emptyBody(endpoint: endpoint.label, status: response.status)
                         }
+                        defer { transport.recycle(response.body) }
                         return try decode(response.body)
                     } catch {
                         failure = ResponseClassifier.decodingFailure(

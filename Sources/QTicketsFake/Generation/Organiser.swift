@@ -10,12 +10,13 @@ public struct Organiser: Sendable, Codable {
     public var nowEpoch: Int
     /// Sorted by id.
     public var events: [FakeEvent]
-    /// Sorted by id (ascending ids, like the real API's `orderBy id asc`).
-    public var orders: [FakeOrder]
+    /// Sorted by id (ascending ids, like the real API's `orderBy id asc`); generated orders
+    /// are derived on demand, not stored (see `OrderStore`).
+    public var orders: OrderStore
     /// Seats of each show, by show id (every show of every event, deleted or not).
     public var seats: [Int: [FakeSeat]]
 
-    public init(spec: OrganiserSpec, nowEpoch: Int, events: [FakeEvent], orders: [FakeOrder], seats: [Int: [FakeSeat]]) {
+    public init(spec: OrganiserSpec, nowEpoch: Int, events: [FakeEvent], orders: OrderStore, seats: [Int: [FakeSeat]]) {
         self.spec = spec
         self.nowEpoch = nowEpoch
         self.events = events

@@ -1,7 +1,7 @@
 /// What an order can be placed on: for each event, its shows and their sellable seats.
 /// Built once from the generated events and seats so that order generation is O(1) per ticket.
-struct SalesCatalogue {
-    struct ShowEntry {
+struct SalesCatalogue: Sendable {
+    struct ShowEntry: Sendable {
         var show: FakeShow
         /// (root id, seat name) of reserved seats that are not disabled.
         var reserved: [(String, String)]
@@ -9,7 +9,7 @@ struct SalesCatalogue {
         var admission: String?
     }
 
-    struct EventEntry {
+    struct EventEntry: Sendable {
         var event: FakeEvent
         /// Shows that are not deleted; new tickets go only to these.
         var liveShows: [ShowEntry]

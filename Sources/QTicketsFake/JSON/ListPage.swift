@@ -5,18 +5,28 @@ struct ListPage {
     let page: Int
     /// What `paging.total` says: the selection's count, unless a fault lies about it.
     var totalLiteral: String?
+    /// Positions of the selection on this page.
+    let rows: Range<Int>
+    let total: Int
 
+    /// Page `page` of the whole `selection` (no overflow for absurd page numbers).
     init(_ selection: RowSelection, perPage: Int, page: Int) {
         self.selection = selection
         self.perPage = perPage
         self.page = page
-    }
-
-    /// Positions of the selection on this page (no overflow for absurd page numbers).
-    var rows: Range<Int> {
         let (skip, overflow) = (page - 1).multipliedReportingOverflow(by: perPage)
         let start = overflow ? selection.count : min(selection.count, skip)
-        return start..<min(selection.count, start + perPage)
+        self.rows = start..<min(selection.count, start + perPage)
+        self.total = selection.count
+    }
+
+    /// A page already cut out of a selection of `total` rows: `rows` are all of `selection`.
+    init(paged selection: RowSelection, total: Int, perPage: Int, page: Int) {
+        self.selection = selection
+        self.perPage = perPage
+        self.page = page
+        self.rows = 0..<selection.count
+        self.total = total
     }
 
     /// Renders the page; `row` writes one row given its position and row index.
@@ -28,7 +38,7 @@ struct ListPage {
             out.member("paging") { out in
                 out.member("perPage", perPage)
                 out.member("currentPage", page)
-                out.member("total", raw: totalLiteral ?? String(selection.count))
+                out.member("total", raw: totalLiteral ?? String(total))
             }
         }
         return out

@@ -32,6 +32,19 @@ enum QueryValue: Equatable {
         }
     }
 
+    /// The instant a time column is compared with (as `FieldValue.instant` reads it), clamped
+    /// to ±10^15 seconds so that it converts to `Int`; nil when it is not an instant.
+    var epoch: Double? {
+        let value: Double?
+        switch self {
+        case .string(let text): value = FakeTimestamp.parse(text)
+        case .number(let n): value = n
+        default: value = nil
+        }
+        guard let value, !value.isNaN else { return nil }
+        return min(1e15, max(-1e15, value))
+    }
+
     /// Canonical text, for cache keys.
     var canonical: String {
         switch self {

@@ -35,9 +35,9 @@ enum RowColumns {
     }
 
     /// Indices of `rows` (sorted by id) that match every condition, in the requested order.
-    static func select<Row>(
-        _ rows: [Row], query: ListQuery, columns: (String) -> ((Row) -> FieldValue)?
-    ) throws(ListQuery.Problem) -> [Int32] {
+    static func select<Rows: RandomAccessCollection<Row>, Row>(
+        _ rows: Rows, query: ListQuery, columns: (String) -> ((Row) -> FieldValue)?
+    ) throws(ListQuery.Problem) -> [Int32] where Rows.Index == Int {
         var readers: [(WhereCondition, (Row) -> FieldValue)] = []
         for condition in query.conditions {
             guard let read = columns(condition.column) else { throw .unknownColumn(condition.column) }

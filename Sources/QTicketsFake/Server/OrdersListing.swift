@@ -7,17 +7,18 @@ enum OrdersListing {
         _ query: ListQuery, snapshot: ServingSnapshot, context: FakeRouter.Context, allocator: ByteBufferAllocator
     ) throws(ListQuery.Problem) -> FakeResponse {
         let orders = snapshot.organiser.orders
-        var page = ListPage(
-            try snapshot.orderSelection(query), perPage: context.options.pageSize(requested: query.perPage, default: FakeRouter.ordersPerPage),
-            page: query.page)
+        var page = try snapshot.orderPage(
+            query, perPage: context.options.pageSize(requested: query.perPage, default: FakeRouter.ordersPerPage))
         let hostile = context.hostile
         if hostile == .html { return HostileAnswers.html(allocator: allocator) }
         if hostile == .hugeTotal { page.totalLiteral = HostileAnswers.hugeTotal }
         let rows = page.rows
         let broken = rows.lowerBound + rows.count / 2
         var badRecords = 0
+        var lastOrderID: Int?
         let out = page.render(rowCapacity: 3_000) { position, index, out in
             let order = orders[index]
+            lastOrderID = max(lastOrderID ?? order.id, order.id)
             var defect = OrderRenderer.Defect.none
             if let bad = context.badRecords[order.id] {
                 defect = .bad(bad)
@@ -40,7 +41,7 @@ enum OrdersListing {
         }
         response.ordersServed = rows.count
         response.badRecordsServed = badRecords
-        response.lastOrderID = rows.isEmpty ? nil : rows.map { orders[page.selection[$0]].id }.max()
+        response.lastOrderID = lastOrderID
         return response
     }
 }

@@ -11,6 +11,7 @@ import Synchronization
 final class ServingSnapshot: Sendable {
     let organiser: Organiser
     private let selections = Mutex<[String: [Int32]]>([:])
+    private let orderCounts = Mutex<[String: OrderMatchCounts]>([:])
     private static let cacheLimit = 256
     /// Selections computed (cache misses): a keyset walk of one window computes one.
     let selectionsComputed = Atomic<Int>(0)
@@ -23,14 +24,52 @@ final class ServingSnapshot: Sendable {
         try select(query, cachePrefix: "o:", rows: organiser.orders, columns: RowColumns.order) { organiser.orders[$0].id }
     }
 
+    /// Page `query.page` of the orders listing. In ascending id order (every client's order)
+    /// the page is found by an `OrderScan` from the cursor on, never by listing every match:
+    /// generated orders are not stored, and a walk of millions per page would be quadratic.
+    func orderPage(_ query: ListQuery, perPage: Int) throws(ListQuery.Problem) -> ListPage {
+        let (rest, ids) = query.splittingIDRange()
+        guard rest.orderBy.isEmpty || (rest.sortsByID && rest.orderBy.first?.descending == false) else {
+            return ListPage(try orderSelection(query), perPage: perPage, page: query.page)
+        }
+        let store = organiser.orders
+        let scan = try OrderScan(store, conditions: rest.conditions)
+        let key = rest.conditions.map(\.canonical).joined(separator: "&")
+        let counts = orderCounts.withLock { $0[key] } ?? {
+            let counts = OrderMatchCounts(scan)  // outside the lock, like `cached`
+            selectionsComputed.add(1, ordering: .relaxed)
+            orderCounts.withLock { cache in
+                if cache.count >= Self.cacheLimit { cache.removeAll(keepingCapacity: true) }
+                cache[key] = counts
+            }
+            return counts
+        }()
+        let start = store.firstIndex(idAtLeast: ids.lower)
+        let end = ids.upper == .max ? store.count : store.firstIndex(idAtLeast: ids.upper &+ 1)
+        let range = start..<max(start, end)
+        let total = counts.matches(before: range.upperBound, scan) - counts.matches(before: range.lowerBound, scan)
+        var (skip, overflow) = (query.page - 1).multipliedReportingOverflow(by: perPage)
+        var rows: [Int32] = []
+        if !overflow {
+            scan.forEachMatch(in: range) { i in
+                guard skip == 0 else {
+                    skip -= 1
+                    return true
+                }
+                rows.append(Int32(truncatingIfNeeded: i))
+                return rows.count < perPage
+            }
+        }
+        return ListPage(paged: RowSelection(rows), total: total, perPage: perPage, page: query.page)
+    }
+
     func eventSelection(_ query: ListQuery) throws(ListQuery.Problem) -> RowSelection {
         try select(query, cachePrefix: "e:", rows: organiser.events, columns: RowColumns.event) { organiser.events[$0].id }
     }
 
     /// Index of the order with this id (orders are sorted by id), or nil.
     func orderIndex(id: Int) -> Int? {
-        let i = organiser.orders.partitioningIndex { $0.id >= id }
-        return i < organiser.orders.count && organiser.orders[i].id == id ? i : nil
+        organiser.orders.index(ofID: id)
     }
 
     /// Index of the event with this id (events are sorted by id), or nil.
@@ -39,10 +78,10 @@ final class ServingSnapshot: Sendable {
         return i < organiser.events.count && organiser.events[i].id == id ? i : nil
     }
 
-    private func select<Row>(
-        _ query: ListQuery, cachePrefix: String, rows: [Row], columns: (String) -> ((Row) -> FieldValue)?,
+    private func select<Rows: RandomAccessCollection<Row>, Row>(
+        _ query: ListQuery, cachePrefix: String, rows: Rows, columns: (String) -> ((Row) -> FieldValue)?,
         id: (Int) -> Int
-    ) throws(ListQuery.Problem) -> RowSelection {
+    ) throws(ListQuery.Problem) -> RowSelection where Rows.Index == Int {
         let (rest, ids) = query.splittingIDRange()
         var base = rest
         let descending = rest.sortsByID && (rest.orderBy.first?.descending ?? false)

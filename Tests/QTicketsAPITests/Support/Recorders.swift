@@ -25,6 +25,14 @@ final class RecordingObserver: QTicketsObserver {
     func recordSkipped(endpoint: String, id: Int?, reason: String) async {
         state.withLock { $0.skipped.append(.init(endpoint: endpoint, id: id, reason: reason)) }
     }
+
+    private let bytes = Mutex<(wire: Int, body: Int)>((0, 0))
+    /// Σ answer bytes on the wire and as read.
+    var bytesReceived: (wire: Int, body: Int) { bytes.withLock { $0 } }
+
+    func responseReceived(endpoint: String, wireBytes: Int, bodyBytes: Int) async {
+        bytes.withLock { $0 = ($0.wire + wireBytes, $0.body + bodyBytes) }
+    }
 }
 
 /// A swift-log handler that keeps every record, to assert on messages, metadata and the absence

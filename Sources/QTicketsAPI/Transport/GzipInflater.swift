@@ -1,0 +1,98 @@
+import CZlib
+import NIOCore
+
+/// Inflates a gzip response body as it streams in (the client asks `Accept-Encoding: gzip`:
+/// JSON pages shrink about tenfold on the wire), with a ceiling on the inflated size: a small
+/// answer that inflates to gigabytes, or a compressed stream that never ends, is refused as
+/// `ResponseTooLarge` as soon as the inflated bytes pass the limit, like a plain answer.
+///
+/// One inflater per body, used by one task (not Sendable). The `z_stream` is allocated once so
+/// that its address never moves: zlib keeps a pointer back to it.
+final class GzipInflater {
+    /// A gzip body that does not inflate (cut short, corrupt): retried like a truncated body.
+    struct Corrupt: Error, Sendable, Equatable {
+        var code: Int32
+    }
+
+    let limit: Int
+    private let stream: UnsafeMutablePointer<z_stream>
+    private var output: ByteBuffer
+    private var ended = false
+
+    /// `output`: a buffer to inflate into (cleared first; its capacity is reused).
+    init(limit: Int, expectedBytes: Int = 65_536, output: ByteBuffer? = nil) throws {
+        let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
+        stream.initialize(to: z_stream())
+        guard czlib_inflateInit2_auto(stream) == Z_OK else {
+            stream.deinitialize(count: 1)
+            stream.deallocate()
+            throw Corrupt(code: Z_STREAM_ERROR)
+        }
+        self.stream = stream
+        self.limit = limit
+        if var output {
+            output.clear()
+            self.output = output
+        } else {
+            self.output = ByteBufferAllocator().buffer(capacity: min(limit, max(4_096, expectedBytes)))
+        }
+    }
+
+    deinit {
+        inflateEnd(stream)
+        stream.deinitialize(count: 1)
+        stream.deallocate()
+    }
+
+    /// Inflates the next piece of the body. Bytes after the end of the gzip stream are ignored.
+    func feed(_ chunk: ByteBuffer) throws {
+        guard !ended, chunk.readableBytes > 0 else { return }
+        try chunk.withUnsafeReadableBytes { source in
+            stream.pointee.next_in = UnsafeMutablePointer(mutating: source.bindMemory(to: Bytef.self).baseAddress)
+            stream.pointee.avail_in = uInt(source.count)
+            defer {
+                stream.pointee.next_in = nil
+                stream.pointee.next_out = nil
+            }
+            while stream.pointee.avail_in > 0, !ended {
+                guard output.readableBytes < limit else { throw ResponseTooLarge(limit: limit) }
+                let room = min(limit - output.readableBytes, max(65_536, output.readableBytes))
+                var rc: Int32 = Z_OK
+                output.writeWithUnsafeMutableBytes(minimumWritableBytes: room) { target in
+                    let usable = min(room, target.count)
+                    stream.pointee.next_out = target.bindMemory(to: Bytef.self).baseAddress
+                    stream.pointee.avail_out = uInt(usable)
+                    rc = CZlib.inflate(stream, Z_NO_FLUSH)
+                    return usable - Int(stream.pointee.avail_out)
+                }
+                switch rc {
+                case Z_STREAM_END: ended = true
+                case Z_OK, Z_BUF_ERROR: continue  // Z_BUF_ERROR: no room was left; the guard decides
+                default: throw Corrupt(code: rc)
+                }
+            }
+        }
+    }
+
+    /// The inflated body; throws `Corrupt` when the gzip stream did not end (cut short).
+    func finish() throws -> ByteBuffer {
+        guard ended else { throw Corrupt(code: Z_BUF_ERROR) }
+        return output
+    }
+
+    /// A whole gzip body inflated under `limit`.
+    static func inflate(_ input: ByteBuffer, limit: Int) throws -> ByteBuffer {
+        let inflater = try GzipInflater(limit: limit, expectedBytes: input.readableBytes * 8)
+        try inflater.feed(input)
+        return try inflater.finish()
+    }
+
+    /// True when a `Content-Encoding` value names gzip.
+    static func isGzip(_ contentEncoding: String?) -> Bool {
+        guard let contentEncoding else { return false }
+        return contentEncoding.lowercased().split(separator: ",").contains {
+            let name = $0.filter { $0 != " " && $0 != "\t" }
+            return name == "gzip" || name == "x-gzip"
+        }
+    }
+}

@@ -1,0 +1,116 @@
+#!/usr/bin/env bash
+# Issue 10's scale benchmark: one table, release build, the fake API and the scripts' ClickHouse.
+#
+# For each size (orders over one year of history, 400 events):
+#   - the bare fetch: every order listed by the client (keyset streams, gzip, 1,000 a page,
+#     decoded, dropped) from the very fake the run then reads: the reference for the wall time;
+#   - the whole backfill (fetch, decode, transform, insert, recompute) under /usr/bin/time -v:
+#     wall, CPU, peak RSS, API requests and bytes on the wire, CPU µs per order;
+#   - the fake's own peak RSS (it derives orders from their index: flat in the size).
+# Then, at the first size: the same backfill with the fake limited to R requests/s (wall
+# against requests / R, rejections), and the 24-hour run's ClickHouse seconds on a one-year
+# and a five-year warehouse (RecomputeScaleBenchmark, system.query_log).
+#
+# Databases: scripts/bench-e2e.sh's (the scripts' ClickHouse lets the writer use only those).
+# Usage: scripts/bench-scale.sh [sizes, default "100000 1000000 5000000"] [R, default 20]
+#   QT_SCALE_SKIP_WAREHOUSE=1: leave out the 1y/5y measurement.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+sizes="${1:-100000 1000000 5000000}"
+limit="${2:-20}"
+concurrency="${QT_SCALE_CONCURRENCY:-4}"  # the default QTICKETS_API_CONCURRENCY
+
+scripts/install-deps.sh >/dev/null
+chenv="$(scripts/clickhouse.sh start)"
+for product in qtickets-ingest qtickets-fake qtickets-bench-decode; do
+    swift build -c release --product "$product" >/dev/null 2>&1 || swift build -c release --product "$product" >&2
+done
+bin="$(swift build -c release --show-bin-path)"
+work="$root/.local/bench-scale"
+rm -rf "$work"; mkdir -p "$work"
+# shellcheck disable=SC1090
+. "$chenv"
+now=$(date +%s)
+from=$((now - 8761 * 3600))
+
+calc() { python3 -c "print($1)"; }
+chq() { curl -sS -H "X-ClickHouse-User: $CLICKHOUSE_USER" -H "X-ClickHouse-Key: $CLICKHOUSE_PASSWORD" "$CLICKHOUSE_HOST/" --data-binary "$1"; }
+
+start_fake() { # args: orders, extra fake flags
+    "$bin/qtickets-fake" serve --port 0 --token bench-token --seed 1 --events 400 --orders "$1" \
+        --history-hours 8760 --now "$now" --max-per-page 1000 "${@:2}" > "$work/fake.out" 2> "$work/fake.log" &
+    fake_pid=$!
+    for _ in $(seq 1 3000); do grep -q '^QTICKETS_API_BASE_URL=' "$work/fake.out" 2>/dev/null && break; sleep 0.1; done
+    base="$(grep -m1 '^QTICKETS_API_BASE_URL=' "$work/fake.out" | cut -d= -f2-)"
+}
+
+stop_fake() { # sets fake_rss (MB, the fake's peak) and rejected
+    fake_rss=$(awk '/VmHWM/ {print int($2/1024)}' "/proc/$fake_pid/status")
+    rejected=$(curl -s "${base%/api/rest/v1}/__fake/stats" | python3 -c 'import json,sys; print(json.load(sys.stdin).get("rejectedByRateLimit","?"))' 2>/dev/null || echo "?")
+    kill "$fake_pid"; wait "$fake_pid" 2>/dev/null || true
+}
+
+run_ingest() { # args: db rps concurrency
+    cat > "$work/env" <<ENV
+QTICKETS_API_BASE_URL=$base
+QTICKETS_API_TOKEN=bench-token
+CLICKHOUSE_DB=$1
+QTICKETS_API_RPS=$2
+QTICKETS_API_BURST=1
+QTICKETS_API_CONCURRENCY=$3
+ENV
+    chq "DROP DATABASE IF EXISTS $1" >/dev/null
+    /usr/bin/time -v -o "$work/time.txt" "$bin/qtickets-ingest" --envfile "$chenv" --envfile "$work/env" \
+        --since-hours 8761 > "$work/ingest.out" 2> "$work/ingest.log" || true
+    wall=$(grep 'Elapsed (wall clock)' "$work/time.txt" | awk '{print $NF}' | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
+    cpu=$(awk '/User time|System time/ {s+=$NF} END {print s}' "$work/time.txt")
+    rss=$(awk '/Maximum resident set size/ {print int($NF/1024)}' "$work/time.txt")
+    summary=$(grep 'ingestion run finished' "$work/ingest.log" | tail -1)
+    field() { echo "$summary" | grep -o "$1=[^ ]*" | head -1 | cut -d= -f2; }
+    requests=$(field requests); wire=$(field api_bytes_wire); status=$(field status); orders_read=$(field orders)
+}
+
+rows=()
+for n in $sizes; do
+    echo "== $n orders" >&2
+    start_fake "$n"
+    "$bin/qtickets-bench-decode" fetch-url "$base" bench-token "$from" "$now" "$concurrency" > "$work/fetch.out"
+    ref=$(grep -o 'seconds=[0-9.]*' "$work/fetch.out" | cut -d= -f2)
+    run_ingest bench_e2e_free 1000000 "$concurrency"
+    stop_fake
+    rows+=("$(printf '| %s | %s | %.1f | %.1f | %s | %s | %.1f | %.2f | %.1f | %.2f | %s |' \
+        "$n" "$status" "$wall" "$cpu" "$rss" "$requests" "$(calc "${wire:-0} / 1e6")" "$(calc "$cpu * 1e6 / $n")" \
+        "$ref" "$(calc "$wall / $ref")" "$fake_rss")")
+    cp "$work/ingest.log" "$work/ingest-$n.log"
+done
+
+first=${sizes%% *}
+echo "== $first orders behind a server-side limit of $limit requests/s" >&2
+start_fake "$first" --server-rps "$limit"
+# The client half a request per second under the limit: its token bucket (burst 1) then
+# grants at most R in any second, with 0.5/R s of slack for loopback jitter.
+client_rps=$(calc "$limit - 0.5")
+run_ingest bench_e2e_limited "$client_rps" "$concurrency"
+stop_fake
+floor=$(calc "$requests / $limit")
+limited=$(printf 'limited to %s req/s (client at %s, burst 1): %s, wall %.1f s, %s requests, requests / R %.1f s, ratio %.3f (goal <= 1.05), rejected %s' \
+    "$limit" "$client_rps" "$status" "$wall" "$requests" "$floor" "$(calc "$wall / $floor")" "$rejected")
+
+warehouse="(skipped: QT_SCALE_SKIP_WAREHOUSE)"
+if [ -z "${QT_SCALE_SKIP_WAREHOUSE:-}" ]; then
+    echo "== the 24-hour run on a one-year and a five-year warehouse" >&2
+    QT_SCALE_BENCH=1 QT_RELEASE_CHECK=0 scripts/test.sh --filter "RecomputeScaleBenchmark" > "$work/warehouse.log" 2>&1 || true
+    warehouse=$(grep -E '^[15] y \||5-year / 1-year' "$work/warehouse.log" | tail -3 | tr '\n' ';' | sed 's/;$//' || true)
+    [ -n "$warehouse" ] || warehouse="(no result: see $work/warehouse.log)"
+fi
+
+echo
+echo "qtickets-ingest at scale ($(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(awk '/MemTotal/ {printf "%.1f GB", $2/1048576}' /proc/meminfo) RAM; concurrency $concurrency)"
+echo
+echo "| orders | status | wall s | CPU s | peak RSS MB | requests | MB on the wire | CPU µs/order | bare fetch s | wall / bare fetch | fake peak RSS MB |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|"
+printf '%s\n' "${rows[@]}"
+echo
+echo "$limited"
+echo "24-hour run, ClickHouse time, one-year vs five-year warehouse (same daily rate): $warehouse"
