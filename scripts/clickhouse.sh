@@ -19,6 +19,8 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 dir="${QT_CH_DIR:-$root/.local/clickhouse}"
 # shellcheck source=lib/clickhouse-users.sh
 . "$root/scripts/lib/clickhouse-users.sh"
+# shellcheck source=lib/clickhouse-server-config.sh
+. "$root/scripts/lib/clickhouse-server-config.sh"
 envfile="$dir/env"
 pidfile="$dir/server.pid"
 
@@ -53,28 +55,7 @@ ping_ok() {
 
 write_config() {
     local http_port="$1" tcp_port="$2" password="$3"
-    mkdir -p "$dir/data" "$dir/tmp" "$dir/user_files" "$dir/log" "$dir/format_schemas"
-    cat > "$dir/config.xml" <<XML
-<?xml version="1.0"?>
-<yandex>
-    <logger><level>warning</level><log>$dir/log/server.log</log><errorlog>$dir/log/error.log</errorlog><size>100M</size><count>2</count></logger>
-    <listen_host>127.0.0.1</listen_host>
-    <http_port>$http_port</http_port>
-    <tcp_port>$tcp_port</tcp_port>
-    <path>$dir/data/</path>
-    <tmp_path>$dir/tmp/</tmp_path>
-    <user_files_path>$dir/user_files/</user_files_path>
-    <format_schema_path>$dir/format_schemas/</format_schema_path>
-    <users_config>$dir/users.xml</users_config>
-    <default_profile>default</default_profile>
-    <default_database>default</default_database>
-    <timezone>UTC</timezone>
-    <keep_alive_timeout>60</keep_alive_timeout>
-    <max_concurrent_queries>100</max_concurrent_queries>
-    <mark_cache_size>268435456</mark_cache_size>
-    <mlock_executable>false</mlock_executable>
-</yandex>
-XML
+    write_server_xml "$dir" "$http_port" "$tcp_port"
     write_users_xml "$dir/users.xml" "$password" "$(test_databases)"
 }
 

@@ -27,6 +27,8 @@ envfile="$dir/env"
 cluster=qt
 # shellcheck source=lib/clickhouse-users.sh
 . "$root/scripts/lib/clickhouse-users.sh"
+# shellcheck source=lib/clickhouse-server-config.sh
+. "$root/scripts/lib/clickhouse-server-config.sh"
 
 free_port() {
     python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
@@ -85,30 +87,11 @@ CFG
 
 write_node() {
     local n="$1" http="$2" tcp="$3" inter="$4" ndir="$dir/n$1"
-    mkdir -p "$ndir/data" "$ndir/tmp" "$ndir/user_files" "$ndir/log" "$ndir/format_schemas"
-    cat > "$ndir/config.xml" <<XML
-<?xml version="1.0"?>
-<yandex>
-    <logger><level>warning</level><log>$ndir/log/server.log</log><errorlog>$ndir/log/error.log</errorlog><size>100M</size><count>2</count></logger>
-    <listen_host>127.0.0.1</listen_host>
-    <http_port>$http</http_port>
-    <tcp_port>$tcp</tcp_port>
+    write_server_xml "$ndir" "$http" "$tcp" "
     <interserver_http_port>$inter</interserver_http_port>
     <interserver_http_host>127.0.0.1</interserver_http_host>
-    <path>$ndir/data/</path>
-    <tmp_path>$ndir/tmp/</tmp_path>
-    <user_files_path>$ndir/user_files/</user_files_path>
-    <format_schema_path>$ndir/format_schemas/</format_schema_path>
-    <users_config>$ndir/users.xml</users_config>
-    <default_profile>default</default_profile>
-    <default_database>default</default_database>
-    <timezone>UTC</timezone>
-    <keep_alive_timeout>60</keep_alive_timeout>
-    <max_concurrent_queries>100</max_concurrent_queries>
-    <mark_cache_size>268435456</mark_cache_size>
-    <mlock_executable>false</mlock_executable>
     <zookeeper>
-        <node index="1"><host>127.0.0.1</host><port>$ZK_PORT</port></node>
+        <node index=\"1\"><host>127.0.0.1</host><port>$ZK_PORT</port></node>
         <session_timeout_ms>10000</session_timeout_ms>
         <operation_timeout_ms>5000</operation_timeout_ms>
     </zookeeper>
@@ -122,10 +105,7 @@ write_node() {
         </$cluster>
     </remote_servers>
     <macros><shard>01</shard><replica>n$n</replica></macros>
-    <distributed_ddl><path>/clickhouse/task_queue/ddl</path></distributed_ddl>
-</yandex>
-XML
-    chmod 600 "$ndir/config.xml"
+    <distributed_ddl><path>/clickhouse/task_queue/ddl</path></distributed_ddl>"
     write_users_xml "$ndir/users.xml" "$CLICKHOUSE_PASSWORD" "$(test_databases)" \
         "<distributed_ddl_task_timeout>30</distributed_ddl_task_timeout>"
 }
