@@ -107,10 +107,10 @@ struct IngestionRun: Sendable {
     /// again), and then those this one did.
     static func loadAndRecompute(
         _ context: RunContext, events: [Event], from: Date, to: Date? = nil, coveredSince: Date, completeDays: inout Set<UInt16>,
-        window: inout CoverageTracker.Window
+        slice: SliceDays = .none, window: inout CoverageTracker.Window
     ) async throws -> ([String: Int], FinishRun.Failure?) {
         let loaded = try await LoadSalesAndInventory(context: context).run(
-            events: events, from: from, to: to, coveredSince: coveredSince, complete: completeDays, inventory: to == nil)
+            events: events, from: from, to: to, coveredSince: coveredSince, complete: completeDays, slice: slice, inventory: to == nil)
         window.to = loaded.recheckStart
         completeDays = loaded.completeDays
         let daily = try await RecomputeDailySales(context: context).run(days: loaded.touchedDays)

@@ -39,6 +39,33 @@ import Testing
         }
     }
 
+    /// A refund loaded by a newer slice touches a day of an older slice; that older slice loads
+    /// every order paid on the day and recomputes all its days (``SliceDays``), so the day is
+    /// not read by payment time first: over the whole backfill each order is served once (plus
+    /// the open slice's re-check of the last minutes), and the days are still exact.
+    @Test func aBackfillServesEachOrderOnceAndOlderSlicesRecomputeTheDaysNewerOnesTouched() async throws {
+        let organiser = Organiser.generate(Self.spec, now: Self.generatedAt)
+        let now = Self.generatedAt.addingTimeInterval(60)
+        // Orders paid in one slice and changed in a newer one: the days the deferral is about.
+        let plan = Self.plan(now: now)
+        let sliceOf = { (epoch: Int) in plan.slices.first { $0.window.from.timeIntervalSince1970 <= Double(epoch) && (
+            $0.isOpen || Double(epoch) < $0.to.timeIntervalSince1970) }?.number }
+        let crossing = organiser.orders.filter { order in
+            guard let paid = order.payedAt, let paidIn = sliceOf(paid), let updatedIn = sliceOf(order.updatedAt) else { return false }
+            return updatedIn < paidIn
+        }
+        #expect(crossing.count >= 10, "the organiser has orders changed a slice after their payment: \(crossing.count)")
+        try await IngestHarness.with(organiser, settings: Self.settings) { harness in
+            let report = try await harness.backfill(sinceHours: Self.sinceHours, now: now)
+            #expect(report.status == .ok, "\(report.message)")
+            try await expectEqualToTruth(harness, organiser.groundTruth())
+            let recheck = now.addingTimeInterval(-300).timeIntervalSince1970
+            let recent = organiser.orders.filter { Double($0.updatedAt) >= recheck }.count
+            let served = await harness.fake.stats().ordersServed
+            #expect(served <= organiser.orders.count + recent, "served \(served) orders of \(organiser.orders.count) (+\(recent) re-checked)")
+        }
+    }
+
     @Test func aFailedSliceStopsTheBackfillAndTheSameCommandGoesOnFromIt() async throws {
         let organiser = Organiser.generate(Self.spec, now: Self.generatedAt)
         let now = Self.generatedAt.addingTimeInterval(60)

@@ -35,7 +35,13 @@ struct BackfillRun: Sendable {
                 continue
             }
             await context.metrics.setSlice("\(name) \(slice.position)")
-            let (report, window) = await load(slice, name: name, covered: progress.covered, events: &progress.events, completeDays: &progress.completeDays)
+            // The older slices this backfill still loads (those already covered are skipped).
+            let pending = plan.slices.filter {
+                $0.number > slice.number && !CoverageTracker.covers($0.window, previous: progress.covered)
+            }
+            let days = SliceDays(slice: slice, pending: pending, calendar: context.calendar)
+            let (report, window) = await load(
+                slice, name: name, covered: progress.covered, days: days, events: &progress.events, completeDays: &progress.completeDays)
             progress.add(report, window: window, slice: slice, name: name, logger: context.logger)
             if report.failure != nil { break }
         }
@@ -58,7 +64,8 @@ struct BackfillRun: Sendable {
 
     /// One slice as a recorded run with its own id (`<run id>-<number>`, 1 the newest).
     private func load(
-        _ slice: BackfillSlice, name: String, covered: [CoverageTracker.Window], events: inout [Event]?, completeDays: inout Set<UInt16>
+        _ slice: BackfillSlice, name: String, covered: [CoverageTracker.Window], days: SliceDays, events: inout [Event]?,
+        completeDays: inout Set<UInt16>
     ) async -> (report: RunReport, window: CoverageTracker.Window) {
         let options = context.options
         let sliceContext = context.slice(runID: "\(options.runID)-\(slice.number)", now: slice.isOpen ? options.now : context.clock.now())
@@ -76,7 +83,7 @@ struct BackfillRun: Sendable {
             events = fetched
             return try await IngestionRun.loadAndRecompute(
                 sliceContext, events: fetched, from: start.from, to: slice.isOpen ? nil : slice.to, coveredSince: start.coveredSince,
-                completeDays: &completeDays, window: &window)
+                completeDays: &completeDays, slice: days, window: &window)
         }
     }
 

@@ -29,7 +29,8 @@ struct LoadSalesAndInventory: Sendable {
     /// `to`: the upper bound of a backfill's older slice (``SalesPipeline``); `inventory`:
     /// whether to take the inventory snapshot too (once per run: a backfill's newest slice).
     func run(
-        events: [Event], from: Date, to: Date? = nil, coveredSince: Date, complete: Set<UInt16> = [], inventory takesInventory: Bool = true
+        events: [Event], from: Date, to: Date? = nil, coveredSince: Date, complete: Set<UInt16> = [], slice: SliceDays = .none,
+        inventory takesInventory: Bool = true
     ) async throws -> Loaded {
         let sales = SalesPipeline(context: context)
         let inventory = InventorySnapshot(context: context)
@@ -40,7 +41,7 @@ struct LoadSalesAndInventory: Sendable {
         var pipelineError: (any Error)?
         do {
             try await withThrowingTaskGroup(of: Output.self) { group in
-                group.addTask { .sales(try await sales.run(events: events, from: from, to: to, coveredSince: coveredSince, complete: complete)) }
+                group.addTask { .sales(try await sales.run(events: events, from: from, to: to, coveredSince: coveredSince, complete: complete, slice: slice)) }
                 if takesInventory { group.addTask { .inventory(try await inventory.run(events: events)) } }
                 for try await output in group {
                     switch output {

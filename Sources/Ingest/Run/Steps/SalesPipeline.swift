@@ -40,7 +40,12 @@ struct SalesPipeline: Sendable {
     /// (``CoverageTracker``).
     /// `complete`: days already completed by payment time by an earlier slice of the same
     /// backfill; every ticket paid on them is in the table, so they are not read again.
-    func run(events: [Event], from: Date, to: Date? = nil, coveredSince: Date, complete alreadyComplete: Set<UInt16> = []) async throws -> Result {
+    /// `slice`: a backfill slice's own days (recomputed whole) and the days deferred to older
+    /// slices (neither read by payment time nor recomputed here, ``SliceDays``).
+    func run(
+        events: [Event], from: Date, to: Date? = nil, coveredSince: Date, complete alreadyComplete: Set<UInt16> = [],
+        slice: SliceDays = .none
+    ) async throws -> Result {
         let column = context.configuration.ordersDateColumn
         var state = SalesPipelineState(events: events)
         let result = try await context.metrics.measure("fetch_orders") {
@@ -53,7 +58,9 @@ struct SalesPipeline: Sendable {
                 "events": "\(events.count)", "shows": "\(events.reduce(0) { $0 + $1.shows.count })",
                 "orders": "\(state.result.orders)", "tickets": "\(state.result.tickets)",
             ])
-            try await complete(&state, coveredSince: coveredSince, alreadyComplete: alreadyComplete)
+            state.result.touchedDays.formUnion(slice.own)
+            try await complete(&state, coveredSince: coveredSince, alreadyComplete: alreadyComplete, deferred: slice.deferred)
+            state.result.touchedDays.subtract(slice.deferred)
             return state.result
         }
         await context.metrics.add("tickets", result.tickets)
@@ -77,13 +84,15 @@ struct SalesPipeline: Sendable {
     /// Days that start before the covered edge may be only partly in the ticket table: fetch
     /// all of their orders by payment time before they are recomputed. The days tickets moved
     /// out of (``StoredDayLookup``) are touched too, and a completion may find more of them.
-    private func complete(_ state: inout SalesPipelineState, coveredSince: Date, alreadyComplete: Set<UInt16>) async throws {
+    private func complete(_ state: inout SalesPipelineState, coveredSince: Date, alreadyComplete: Set<UInt16>, deferred: Set<UInt16>) async throws {
         let calendar = context.calendar
         var completed = alreadyComplete
         defer { state.result.completeDays = completed }
         while true {
             state.result.touchedDays.formUnion(try await context.tickets.takeMovedDays())
-            let incomplete = state.result.touchedDays.filter { calendar.start(ofDay: $0) < coveredSince && !completed.contains($0) }
+            let incomplete = state.result.touchedDays.filter {
+                calendar.start(ofDay: $0) < coveredSince && !completed.contains($0) && !deferred.contains($0)
+            }
             guard !incomplete.isEmpty else { return }
             completed.formUnion(incomplete)
             try await complete(days: incomplete, &state)
