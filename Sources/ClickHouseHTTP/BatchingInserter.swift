@@ -143,8 +143,7 @@ public actor BatchingInserter<Row: RowBinaryRow> {
         guard rowsInBuffer > 0 else { return }
         ageTimer?.cancel()
         ageTimer = nil
-        let replacement = spareBuffers.popLast() ?? ByteBufferAllocator().buffer(capacity: bufferCapacity)
-        let raw = writer.takeBuffer(replacingWith: replacement)
+        let raw = writer.takeBuffer(replacingWith: spareBuffers.popLast() ?? ByteBufferAllocator().buffer(capacity: bufferCapacity))
         let rows = rowsInBuffer
         rowsInBuffer = 0
         let id = nextBatchID
@@ -184,11 +183,10 @@ public actor BatchingInserter<Row: RowBinaryRow> {
             stats.rawBytes += report.rawBytes
             stats.compressedBytes += report.compressedBytes
         }
-        if spareBuffers.count < 2 {
-            var buffer = raw
-            buffer.clear()
-            spareBuffers.append(buffer)
-        }
+        // Kept as it is: the delivery task still holds the batch, and clearing a buffer that is
+        // not uniquely referenced allocates a new one. The writer clears it when it takes it
+        // (``RowBinaryWriter/takeBuffer(replacingWith:)``), by then the only reference.
+        if spareBuffers.count < 2 { spareBuffers.append(raw) }
         wakeCapacityWaiters()
         if inFlight.isEmpty {
             let drained = drainWaiters

@@ -39,8 +39,9 @@ public struct RowBinaryWriter {
 
     /// Hands the encoded bytes over and continues with `replacement` (typically a cleared buffer
     /// whose previous batch has been sent).
-    public mutating func takeBuffer(replacingWith replacement: ByteBuffer) -> ByteBuffer {
-        var replacement = replacement
+    public mutating func takeBuffer(replacingWith replacement: consuming ByteBuffer) -> ByteBuffer {
+        // Consumed, so that a recycled buffer is uniquely referenced here and `clear()` keeps
+        // its memory instead of allocating another.
         replacement.clear()
         let out = _buffer
         _buffer = replacement

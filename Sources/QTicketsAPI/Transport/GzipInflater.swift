@@ -20,7 +20,7 @@ final class GzipInflater {
     private var ended = false
 
     /// `output`: a buffer to inflate into (cleared first; its capacity is reused).
-    init(limit: Int, expectedBytes: Int = 65_536, output: ByteBuffer? = nil) throws {
+    init(limit: Int, expectedBytes: Int = 65_536, output: consuming ByteBuffer? = nil) throws {
         let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
         stream.initialize(to: z_stream())
         guard czlib_inflateInit2_auto(stream) == Z_OK else {
@@ -30,9 +30,11 @@ final class GzipInflater {
         }
         self.stream = stream
         self.limit = limit
-        if var output {
-            output.clear()
-            self.output = output
+        // Consumed: the only reference, so `clear()` keeps the buffer's memory (a copy here
+        // would make it allocate a new one).
+        if var reused = consume output {
+            reused.clear()
+            self.output = reused
         } else {
             self.output = ByteBufferAllocator().buffer(capacity: min(limit, max(4_096, expectedBytes)))
         }
@@ -77,7 +79,12 @@ final class GzipInflater {
     /// The inflated body; throws `Corrupt` when the gzip stream did not end (cut short).
     func finish() throws -> ByteBuffer {
         guard ended else { throw Corrupt(code: Z_BUF_ERROR) }
-        return output
+        // Handed over, not shared: a body the transport gets back for reuse must be uniquely
+        // referenced, or clearing it allocates a fresh megabytes-large buffer (measured: 437 of
+        // 694 answers of a 100k-order backfill did, each one mmapped and page-faulted anew).
+        let body = output
+        output = ByteBuffer()
+        return body
     }
 
     /// A whole gzip body inflated under `limit`.
