@@ -10,27 +10,14 @@ import Testing
     static let generatedAt = Date(timeIntervalSince1970: 1_764_500_000)
     static let spec = OrganiserSpec(seed: 37, events: 8, maxShowsPerEvent: 3, orders: 1_500, maxTicketsPerOrder: 3, historyHours: 24 * 30)
 
-    /// Paid orders with a sold ticket, paid on different days, none in the last two days.
-    func paidOrders(_ organiser: Organiser, count: Int) -> [FakeOrder] {
-        var days = Set<Int>()
-        return Array(organiser.orders.filter { order in
-            guard order.payed, order.deletedAt == nil, let payedAt = order.payedAt, payedAt < organiser.nowEpoch - 2 * 86_400,
-                order.baskets.contains(where: order.isSold) else { return false }
-            return days.insert(payedAt / 86_400).inserted
-        }.prefix(count))
-    }
-
     @Test func aPaymentMovedToAnotherDayOrClearedFixesTheDayItLeft() async throws {
         var organiser = Organiser.generate(Self.spec, now: Self.generatedAt)
         try await IngestHarness.with(organiser) { harness in
             #expect(try await harness.run(sinceHours: 24 * 31, now: Self.generatedAt.addingTimeInterval(60)).status == .ok)
-            let orders = paidOrders(organiser, count: 3)
-            try #require(orders.count == 3)
             let t = organiser.nowEpoch + 600
             // Moved three days earlier, moved to today, and no longer paid.
-            try organiser.changePayedAt(orderID: orders[0].id, to: (orders[0].payedAt ?? 0) - 3 * 86_400, at: t)
-            try organiser.changePayedAt(orderID: orders[1].id, to: t - 60, at: t)
-            try organiser.changePayedAt(orderID: orders[2].id, to: nil, at: t)
+            let orders = try organiser.moveThreePayments(at: t)
+            try #require(orders.count == 3)
             await harness.fake.replaceOrganiser(organiser)
             let before = try await harness.sales()
 

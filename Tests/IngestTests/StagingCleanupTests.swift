@@ -46,11 +46,12 @@ import Testing
         var organiser = Organiser.generate(Self.spec, now: Self.generatedAt)
         try await IngestHarness.with(organiser) { harness in
             #expect(try await harness.run(sinceHours: Self.backfillHours, now: Self.generatedAt.addingTimeInterval(60)).status == .ok)
-            // A dead run's stages (one with a row), and a live run of another organiser.
+            // A dead run's stages (one with a row), and a live run of another organiser: its own
+            // stage and one of its backfill's slice 2 (run id `live-run-1-2`, tag `liverun12`).
             let daily = harness.table("fact_qtickets_sales_daily")
             let inventory = harness.table("fact_qtickets_inventory_latest")
             for (name, like) in [("fact_qtickets_sales_daily_stage_deadrun1", daily), ("fact_qtickets_inventory_latest_stage_deadrun1", inventory),
-                                 ("fact_qtickets_sales_daily_stage_liverun1", daily)] {
+                                 ("fact_qtickets_sales_daily_stage_liverun1", daily), ("fact_qtickets_sales_daily_stage_liverun12", daily)] {
                 try await harness.clickHouse.execute("CREATE TABLE \(harness.table(name)) AS \(like)")
             }
             try await harness.clickHouse.execute("INSERT INTO \(harness.table("fact_qtickets_sales_daily_stage_deadrun1")) SELECT * FROM \(daily) LIMIT 1")
@@ -64,7 +65,7 @@ import Testing
             await harness.fake.replaceOrganiser(organiser)
             let report = try await harness.run(sinceHours: 1, now: later.addingTimeInterval(60))
             #expect(report.status == .ok, "\(report.message)")
-            #expect(try await stages(harness) == ["fact_qtickets_sales_daily_stage_liverun1"])
+            #expect(try await stages(harness) == ["fact_qtickets_sales_daily_stage_liverun1", "fact_qtickets_sales_daily_stage_liverun12"])
             try await expectEqualToTruth(harness, organiser.groundTruth())
         }
     }

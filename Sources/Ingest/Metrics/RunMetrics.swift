@@ -46,6 +46,16 @@ public actor RunMetrics: QTicketsObserver {
         skipped.append(.init(endpoint: Self.normalised(endpoint), id: id, reason: reason))
     }
 
+    /// How many records were skipped so far: a mark for ``skipped(since:)``.
+    public func skippedMark() -> Int { skippedTotal }
+
+    /// The records skipped since `mark`: how many, and those of them still kept (the first
+    /// ``skippedKept`` of the whole run). A backfill slice's own, between its start and the end
+    /// of its load, while no other slice fetches (``SliceHandoff``).
+    public func skipped(since mark: Int) -> (total: Int, kept: [MetricsSnapshot.SkippedRecord]) {
+        (skippedTotal - mark, mark < skipped.count ? Array(skipped[mark...]) : [])
+    }
+
     /// Bytes of API answers on the wire and after inflating: the summary's `api_bytes_wire`
     /// and `api_bytes_body` (requests are counted by `requestCompleted`).
     public func responseReceived(endpoint: String, wireBytes: Int, bodyBytes: Int) {

@@ -94,28 +94,41 @@ struct IngestionRun: Sendable {
         logStart(plan)
         try plan.requireCatchUp(atMost: context.configuration.maxCatchUpHours)
         let coveredSince = CoverageTracker.coveredSince(current: window, previous: previous)
+        let skippedMark = await context.metrics.skippedMark()
         let events = try await FetchEvents(context: context).run()
         var completeDays = Set<UInt16>()
         return try await Self.loadAndRecompute(
-            context, events: events, from: plan.from, coveredSince: coveredSince, completeDays: &completeDays, window: &window)
+            context, events: events, from: plan.from, coveredSince: coveredSince, completeDays: &completeDays, window: &window,
+            skippedMark: skippedMark)
     }
 
     /// Steps 3 and 4 of a window whose start is decided: the sales (and, for an open window,
     /// the inventory) loaded, then the touched days recomputed. `to`: a backfill slice's
     /// upper bound (``BackfillSlice``); `window.to` becomes the re-check's start, or `to`.
     /// `completeDays`: the days a backfill's earlier slices completed by payment time (not read
-    /// again), and then those this one did.
+    /// again), and then those this one did. `beforeRecompute`: a backfill slice hands off to the
+    /// next one there and waits for the newer one to end (``SliceHandoff``).
     static func loadAndRecompute(
         _ context: RunContext, events: [Event], from: Date, to: Date? = nil, coveredSince: Date, completeDays: inout Set<UInt16>,
-        slice: SliceDays = .none, window: inout CoverageTracker.Window
+        slice: SliceDays = .none, window: inout CoverageTracker.Window,
+        skippedMark: Int, beforeRecompute: (_ completeDays: Set<UInt16>, _ window: CoverageTracker.Window) async throws -> Void = { _, _ in }
     ) async throws -> ([String: Int], FinishRun.Failure?) {
         let loaded = try await LoadSalesAndInventory(context: context).run(
             events: events, from: from, to: to, coveredSince: coveredSince, complete: completeDays, slice: slice, inventory: to == nil)
         window.to = loaded.recheckStart
         completeDays = loaded.completeDays
+        let skipped = await context.metrics.skipped(since: skippedMark)
+        try await beforeRecompute(completeDays, window)
         let daily = try await RecomputeDailySales(context: context).run(days: loaded.touchedDays)
         let rows = [TicketRow.table.name: loaded.ticketRows, InventoryRow.table.name: loaded.inventoryRows, DailySalesRow.table.name: daily]
-        guard !loaded.failedShows.isEmpty else { return (rows, nil) }
+        guard !loaded.failedShows.isEmpty else {
+            // Malformed records that had to be skipped fail the run: the facts may miss them.
+            guard skipped.total > 0 else { return (rows, nil) }
+            let ids = skipped.kept.prefix(20).map { $0.id.map(String.init) ?? "?" }.joined(separator: ",")
+            let more = skipped.total > min(20, skipped.kept.count) ? ",…" : ""
+            return (rows, FinishRun.Failure(
+                kind: .run, message: "\(skipped.total) malformed record(s) skipped (ids \(ids)\(more)); the facts may miss them"))
+        }
         let ids = loaded.failedShows.prefix(20).map { String($0.showID) }.joined(separator: ",")
         let first = loaded.failedShows[0].error
         return (rows, FinishRun.Failure(

@@ -23,6 +23,12 @@ extension ClickHouseWarehouse {
         return try await flag(settingsSQL.holdsTickets, named: "whether the ticket table holds rows")
     }
 
+    public func maxTicketID() async throws -> UInt64 {
+        guard try await exists(TicketRow.table) else { return 0 }
+        let ids = try await rows(of: settingsSQL.maxTicketID, named: "the highest ticket id") { $0["id"].flatMap { UInt64($0) } }
+        return ids.first ?? 0
+    }
+
     public func maxVersion() async throws -> UInt64 {
         let versions = try await rows(of: settingsSQL.maxVersion, named: "the highest version") { $0["version"].flatMap { UInt64($0) } }
         return versions.first ?? 0

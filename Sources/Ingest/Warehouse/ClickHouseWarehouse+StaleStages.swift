@@ -12,7 +12,12 @@ extension ClickHouseWarehouse {
         guard !stages.isEmpty else { return [] }
         let live = Set(try await rows(of: sql.liveRunIDs(withinSeconds: liveWithinSeconds), named: "the live runs") { $0["run_id"] }
             .map(WarehouseSQL.stageTag(runID:)))
-        let stale = stages.filter { name in !live.contains(where: { !$0.isEmpty && name.hasSuffix("_stage_" + $0) }) }
+        // A backfill's slices stage under `<run id>-<slice>`, and the lock's claim names the run:
+        // a stage is live when its tag begins with a live run's.
+        let stale = stages.filter { name in
+            let tag = name.components(separatedBy: "_stage_").last ?? ""
+            return !live.contains(where: { !$0.isEmpty && tag.hasPrefix($0) })
+        }
         for name in stale {
             try await execute(
                 "DROP TABLE IF EXISTS \(SQLQuoting.identifier(sql.database)).\(SQLQuoting.identifier(name))", named: "a stale staging table")

@@ -24,6 +24,7 @@ public actor DryRunWarehouse: Warehouse {
     public func recordedSettings() -> [String: String] { [:] }
     public func record(_ setting: SettingRow) {}
     public func holdsTickets() -> Bool { false }
+    public func maxTicketID() -> UInt64 { 0 }
     public func maxVersion() -> UInt64 { 0 }
     public func fillTicketDayIndex() {}
 

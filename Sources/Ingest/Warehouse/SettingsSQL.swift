@@ -20,6 +20,9 @@ struct SettingsSQL: Sendable {
     /// 1 when the ticket table has a row, in `present`.
     var holdsTickets: String { "SELECT count() AS present FROM (SELECT 1 FROM \(sql.name(of: TicketRow.table)) LIMIT 1)" }
 
+    /// The highest ticket id stored (all versions: the same ids), in `id`.
+    var maxTicketID: String { "SELECT max(ticket_id) AS id FROM \(sql.name(of: TicketRow.table))" }
+
     /// The highest version of the rows a run stamps from its ``VersionClock`` and that
     /// `FINAL` orders by version, in `version` (the daily table is swapped in by partition, its
     /// version decides nothing, and reading it would cost a read of every day).

@@ -15,18 +15,26 @@ public actor StoredDayLookup: RowSink {
     private var buffer: [TicketRow] = []
     private var inFlight: Task<Set<UInt16>, any Error>?
     private var movedDays = Set<UInt16>()
-    private var lookingUp = true
+    /// The highest ticket id that can be stored (``lookUpOnly(idsUpTo:)``); `.max` until told.
+    private var storedAtMost = UInt64.max
 
     public init(warehouse: any Warehouse, sink: any RowSink<TicketRow>) {
         self.warehouse = warehouse
         self.sink = sink
     }
 
-    /// The warehouse held no ticket when the run began (a first backfill): nothing stored can
-    /// move, so rows go straight on without look-ups. A ticket this run writes twice needs none
-    /// either: the day of its first state is already touched.
-    public func skipLookUps() {
-        lookingUp = false
+    /// Only tickets up to `id` can be stored with another day (a lower bound wins over a higher
+    /// one): 0 when the warehouse held no ticket when the run began (``PrepareWarehouse``),
+    /// since a ticket this run writes twice needs no look-up, the day of its first state is
+    /// already touched; in a backfill's slices, the highest id stored before the backfill
+    /// (``BackfillRun``).
+    public func lookUpOnly(idsUpTo id: UInt64) {
+        storedAtMost = min(storedAtMost, id)
+    }
+
+    /// Every ticket looked up again from now on (rows already buffered included).
+    public func lookUpAll() {
+        storedAtMost = .max
     }
 
     public func append(_ row: TicketRow) async throws {
@@ -66,10 +74,11 @@ public actor StoredDayLookup: RowSink {
     private func dispatch() async throws {
         guard !buffer.isEmpty else { return }
         try await settle()
-        let (rows, warehouse, sink, lookingUp) = (buffer, warehouse, sink, lookingUp)
+        let (rows, warehouse, sink, storedAtMost) = (buffer, warehouse, sink, storedAtMost)
         buffer = []
         inFlight = Task {
-            let stored = lookingUp ? try await warehouse.storedSalesDays(ticketIDs: rows.map(\.ticketID)) : [:]
+            let candidates = rows.lazy.map(\.ticketID).filter { $0 <= storedAtMost }
+            let stored = candidates.isEmpty ? [:] : try await warehouse.storedSalesDays(ticketIDs: Array(candidates))
             try await sink.append(contentsOf: rows)
             return Set(stored.values)
         }

@@ -28,6 +28,11 @@ public protocol Warehouse: Sendable {
     /// Whether the ticket table exists and holds a row.
     func holdsTickets() async throws -> Bool
 
+    /// The highest ticket id stored, 0 when none is (or the table does not exist yet). A read of
+    /// the whole `ticket_id` column: asked once per backfill, never by a 15-minute run
+    /// (``BackfillRun``).
+    func maxTicketID() async throws -> UInt64
+
     /// The highest version of the rows runs stamp themselves (``VersionClock`` starts above it).
     func maxVersion() async throws -> UInt64
 

@@ -78,8 +78,13 @@ import Testing
             #expect(failed.status == .error)
             #expect(failed.message.contains("slice \(third.name(in: Self.calendar)) (3/\(plan.slices.count)) failed"), "\(failed.message)")
             #expect(failed.message.contains("run the same command again"), "\(failed.message)")
+            // Slice 4's fetch had begun while slice 3 recomputed (``SliceHandoff``): it stops before
+            // its own recompute, recorded `error`; no slice after it is started.
             let first = try await harness.slices(of: failed.runID)
-            #expect(first.map(\.status) == ["ok", "ok", "error"], "slices after the failed one are not started")
+            #expect(first.map(\.status) == ["ok", "ok", "error", "error"], "slices after the failed one's neighbour are not started")
+            let stopped = try await harness.scalar(
+                "SELECT message FROM \(harness.table("meta_job_runs")) FINAL WHERE run_id = '\(failed.runID)-4'")
+            #expect(stopped.contains("stopped: the newer slice \(third.name(in: Self.calendar)) failed"), "\(stopped)")
 
             await harness.fake.setFaults(.none)
             let later = now.addingTimeInterval(120)

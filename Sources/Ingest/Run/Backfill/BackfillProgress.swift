@@ -39,9 +39,14 @@ struct BackfillProgress: Sendable {
             return
         }
         logger.error("Backfill slice failed", metadata: metadata.merging(["error": "\(report.message)"]) { _, new in new })
+        // The first failure stopped the backfill; the older slice already under way then fails too.
+        guard failure == nil else { return }
         failure = (kind, "slice \(name) (\(slice.position)) failed: \(report.message); the \(loaded) slice(s) loaded before it stay "
             + "loaded: run the same command again to go on from this slice")
     }
+
+    /// Whether a slice failed (the backfill starts no further slice).
+    var failed: Bool { failure != nil }
 
     /// The backfill's report: the rows of every slice, the failure of the one that stopped it.
     func report(metrics: MetricsSnapshot) -> RunReport {

@@ -2,9 +2,11 @@ import Foundation
 
 /// Step 5: the run's outcome, recorded and reported.
 ///
-/// Malformed records that had to be skipped fail the run (the facts may miss them); the final
-/// `meta_job_runs` row replaces the `running` one and the small tables are merged, even after a
-/// signal (within the shutdown grace; a row that could not be written is exit 74); then the sinks and the warehouse add their previews (a dry run's only output).
+/// The final `meta_job_runs` row replaces the `running` one and the small tables are merged,
+/// even after a signal (within the shutdown grace; a row that could not be written is exit 74);
+/// then the sinks and the warehouse add their previews (a dry run's only output). Malformed
+/// records that had to be skipped fail the run: ``IngestionRun/loadAndRecompute``, from the
+/// run's own count.
 struct FinishRun: Sendable {
     struct Failure: Sendable {
         var kind: RunReport.Failure
@@ -16,14 +18,6 @@ struct FinishRun: Sendable {
     /// `recorded`: the run's `running` row was written, so its final row must be too, with
     /// `window`. Only a successful run's window counts as coverage.
     func run(failure: Failure?, rows: [String: Int], recorded: Bool, window: CoverageTracker.Window) async -> RunReport {
-        var failure = failure
-        let snapshot = await context.metrics.snapshot()
-        if failure == nil, snapshot.skippedTotal > 0 {
-            let ids = snapshot.skipped.prefix(20).map { $0.id.map(String.init) ?? "?" }.joined(separator: ",")
-            let more = snapshot.skippedTotal > 20 ? ",…" : ""
-            failure = Failure(
-                kind: .run, message: "\(snapshot.skippedTotal) malformed record(s) skipped (ids \(ids)\(more)); the facts may miss them")
-        }
         var report = RunReport(
             runID: context.options.runID, failure: failure?.kind, message: failure?.message ?? "",
             metrics: await context.metrics.snapshot(), rowsByTable: rows, preview: []

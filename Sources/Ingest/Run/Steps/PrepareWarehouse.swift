@@ -19,7 +19,7 @@ struct PrepareWarehouse: Sendable {
             warehouse, settings: settings, versions: context.versions, now: context.options.wallClock(), logger: context.logger)
         let holdsTickets = try await warehouse.holdsTickets()
         // Nothing stored before this run: no ticket can move out of a stored day.
-        if !holdsTickets { await context.tickets.skipLookUps() }
+        if !holdsTickets { await context.tickets.lookUpOnly(idsUpTo: 0) }
         if settings[SettingRow.Key.ticketDaysIndex.rawValue] != SettingRow.indexComplete {
             try await fillTicketDayIndex(holdsTickets: holdsTickets)
         }
