@@ -12,7 +12,7 @@ struct ServerOptions: ParsableArguments {
     var clockStart: Int?
     @Option(help: "Added to the server clock, in seconds (240: the API's clock runs 4 minutes ahead).")
     var clockOffsetSeconds: Int = 0
-    @Option(help: "Append every answered API request to this file (status, method, path, body; one line each) for `qtickets-bench-decode replay`.")
+    @Option(help: "Record every answered API request in this file (status, method, path, body): `qtickets-bench-decode replay`.")
     var requestLog: String?
 
     func validate() throws {
