@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
 # Issue 10's scale benchmark: one table, release build, the fake API and the scripts' ClickHouse.
 #
-# For each size (orders over one year of history, 400 events):
-#   - the bare fetch: every order listed by the client (keyset streams, gzip, 1,000 a page,
-#     decoded, dropped) from the very fake the run then reads: the reference for the wall time;
+# For each size (orders over one year of history, 400 events), one fake serves:
 #   - the whole backfill (fetch, decode, transform, insert, recompute) under /usr/bin/time -v:
-#     wall, CPU, peak RSS, API requests and bytes on the wire, CPU µs per order;
+#     wall, CPU, peak RSS, API requests and bytes on the wire, CPU µs per order; the fake
+#     records every request it answers (`--request-log`);
+#   - the reference: the same requests (those answered 200) replayed against the same fake,
+#     as the client sends them, decoded with the product's fast decoders and dropped
+#     (`qtickets-bench-decode replay`): what fetching exactly those pages costs at the least;
+#   - both again with the source on a core of its own, as a real API runs on its own hardware:
+#     the fake pinned to CPU 0, the ingester, the replay and ClickHouse to CPU 1 (restored to
+#     every CPU afterwards, also on exit);
 #   - the fake's own peak RSS (it derives orders from their index: flat in the size).
 # Then, at the first size: the same backfill with the fake limited to R requests/s (wall
 # against requests / R, rejections), and the 24-hour run's ClickHouse seconds on a one-year
@@ -32,7 +37,20 @@ rm -rf "$work"; mkdir -p "$work"
 # shellcheck disable=SC1090
 . "$chenv"
 now=$(date +%s)
-from=$((now - 8761 * 3600))
+
+all_cpus="0-$(($(nproc) - 1))"
+# The scripts' ClickHouse (scripts/clickhouse.sh keeps its PID there): moved to CPU 1 for the
+# pinned measurement, back to every CPU afterwards, also when the script stops early.
+ch_pidfile="${QT_CH_DIR:-$root/.local/clickhouse}/server.pid"
+ch_pid="$(cat "$ch_pidfile" 2>/dev/null || true)"
+fake_pid=""
+cleanup() {
+    if [ -n "$ch_pid" ]; then taskset -a -p -c "$all_cpus" "$ch_pid" >/dev/null 2>&1 || true; fi
+    if [ -n "$fake_pid" ]; then kill "$fake_pid" 2>/dev/null || true; fi
+}
+trap cleanup EXIT
+pinning=1
+if [ "$(nproc)" -lt 2 ] || ! command -v taskset >/dev/null || [ -z "$ch_pid" ]; then pinning=""; fi
 
 calc() { python3 -c "print($1)"; }
 chq() { curl -sS -H "X-ClickHouse-User: $CLICKHOUSE_USER" -H "X-ClickHouse-Key: $CLICKHOUSE_PASSWORD" "$CLICKHOUSE_HOST/" --data-binary "$1"; }
@@ -49,9 +67,10 @@ stop_fake() { # sets fake_rss (MB, the fake's peak) and rejected
     fake_rss=$(awk '/VmHWM/ {print int($2/1024)}' "/proc/$fake_pid/status")
     rejected=$(curl -s "${base%/api/rest/v1}/__fake/stats" | python3 -c 'import json,sys; print(json.load(sys.stdin).get("rejectedByRateLimit","?"))' 2>/dev/null || echo "?")
     kill "$fake_pid"; wait "$fake_pid" 2>/dev/null || true
+    fake_pid=""
 }
 
-run_ingest() { # args: db rps concurrency
+run_ingest() { # args: db rps concurrency [CPU list the ingester is pinned to]
     cat > "$work/env" <<ENV
 QTICKETS_API_BASE_URL=$base
 QTICKETS_API_TOKEN=bench-token
@@ -61,7 +80,9 @@ QTICKETS_API_BURST=1
 QTICKETS_API_CONCURRENCY=$3
 ENV
     chq "DROP DATABASE IF EXISTS $1" >/dev/null
-    /usr/bin/time -v -o "$work/time.txt" "$bin/qtickets-ingest" --envfile "$chenv" --envfile "$work/env" \
+    local pin=()
+    if [ -n "${4:-}" ]; then pin=(taskset -c "$4"); fi
+    /usr/bin/time -v -o "$work/time.txt" "${pin[@]}" "$bin/qtickets-ingest" --envfile "$chenv" --envfile "$work/env" \
         --since-hours 8761 > "$work/ingest.out" 2> "$work/ingest.log" || true
     wall=$(grep 'Elapsed (wall clock)' "$work/time.txt" | awk '{print $NF}' | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
     cpu=$(awk '/User time|System time/ {s+=$NF} END {print s}' "$work/time.txt")
@@ -71,18 +92,43 @@ ENV
     requests=$(field requests); wire=$(field api_bytes_wire); status=$(field status); orders_read=$(field orders)
 }
 
+replay() { # args: request log [CPU list]; prints the replay's seconds
+    local pin=()
+    if [ -n "${2:-}" ]; then pin=(taskset -c "$2"); fi
+    "${pin[@]}" "$bin/qtickets-bench-decode" replay "$base" bench-token "$1" "$concurrency" > "$work/replay.out"
+    local replayed
+    replayed=$(grep -o 'requests=[0-9]*' "$work/replay.out" | cut -d= -f2)
+    [ "$replayed" = "$requests" ] || echo "note: the run made $requests requests, $replayed were replayed (answered 200)" >&2
+    grep -o 'seconds=[0-9.]*' "$work/replay.out" | cut -d= -f2
+}
+
 rows=()
 for n in $sizes; do
     echo "== $n orders" >&2
-    start_fake "$n"
-    "$bin/qtickets-bench-decode" fetch-url "$base" bench-token "$from" "$now" "$concurrency" > "$work/fetch.out"
-    ref=$(grep -o 'seconds=[0-9.]*' "$work/fetch.out" | cut -d= -f2)
+    log="$work/requests-$n.log"
+    start_fake "$n" --request-log "$log"
     run_ingest bench_e2e_free 1000000 "$concurrency"
-    stop_fake
-    rows+=("$(printf '| %s | %s | %.1f | %.1f | %s | %s | %.1f | %.2f | %.1f | %.2f | %s |' \
-        "$n" "$status" "$wall" "$cpu" "$rss" "$requests" "$(calc "${wire:-0} / 1e6")" "$(calc "$cpu * 1e6 / $n")" \
-        "$ref" "$(calc "$wall / $ref")" "$fake_rss")")
+    same=$(replay "$log")
     cp "$work/ingest.log" "$work/ingest-$n.log"
+    row=$(printf '| %s | %s | %.1f | %.1f | %s | %s | %.1f | %.2f | %.1f | %.2f |' \
+        "$n" "$status" "$wall" "$cpu" "$rss" "$requests" "$(calc "${wire:-0} / 1e6")" "$(calc "$cpu * 1e6 / $n")" \
+        "$same" "$(calc "$wall / $same")")
+    if [ -n "$pinning" ]; then
+        echo "== $n orders, the fake on CPU 0, the ingester, the replay and ClickHouse on CPU 1" >&2
+        : > "$log"  # the fake appends (O_APPEND): from here on, the pinned run's requests only
+        taskset -a -p -c 0 "$fake_pid" >/dev/null
+        taskset -a -p -c 1 "$ch_pid" >/dev/null
+        run_ingest bench_e2e_free 1000000 "$concurrency" 1
+        pinned_same=$(replay "$log" 1)
+        taskset -a -p -c "$all_cpus" "$ch_pid" >/dev/null
+        pinned_status=""
+        if [ "$status" != "$(echo "$row" | cut -d'|' -f3 | tr -d ' ')" ]; then pinned_status=" ($status)"; fi
+        row+=$(printf ' %.1f%s | %.1f | %.2f |' "$wall" "$pinned_status" "$pinned_same" "$(calc "$wall / $pinned_same")")
+    else
+        row+=" n/a | n/a | n/a |"
+    fi
+    stop_fake
+    rows+=("$row $fake_rss |")
 done
 
 first=${sizes%% *}
@@ -108,8 +154,8 @@ fi
 echo
 echo "qtickets-ingest at scale ($(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(awk '/MemTotal/ {printf "%.1f GB", $2/1048576}' /proc/meminfo) RAM; concurrency $concurrency)"
 echo
-echo "| orders | status | wall s | CPU s | peak RSS MB | requests | MB on the wire | CPU µs/order | bare fetch s | wall / bare fetch | fake peak RSS MB |"
-echo "|---|---|---|---|---|---|---|---|---|---|---|"
+echo "| orders | status | wall s | CPU s | peak RSS MB | requests | MB on the wire | CPU µs/order | same requests s | wall / same requests | pinned: wall s | pinned: same requests s | pinned: ratio | fake peak RSS MB |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 printf '%s\n' "${rows[@]}"
 echo
 echo "$limited"

@@ -10,6 +10,9 @@ import QTicketsAPI
 // `qtickets-bench-decode fetch [orders] [concurrency]`: fetch-only throughput against the fake.
 // `qtickets-bench-decode fetch-url BASE_URL TOKEN FROM_EPOCH NOW_EPOCH [concurrency]`: the same
 // against a running fake; prints `bare_fetch orders=… tickets=… seconds=…`.
+// `qtickets-bench-decode replay BASE_URL TOKEN REQUEST_LOG [concurrency]`: the requests a run made
+// (`qtickets-fake serve --request-log`), answered 200, sent again to the same fake (RequestReplay);
+// prints `bare_replay requests=… orders=… seats=… events=… seconds=… bytes_wire=…`.
 
 let arguments = CommandLine.arguments
 if arguments.count > 5, arguments[1] == "fetch-url" {
@@ -18,6 +21,14 @@ if arguments.count > 5, arguments[1] == "fetch-url" {
     let concurrency = arguments.count > 6 ? Int(arguments[6]) ?? 8 : 8
     let outcome = try await FetchBenchmark.fetch(baseURL: arguments[2], token: arguments[3], from: from, now: now, concurrency: concurrency)
     print("bare_fetch orders=\(outcome.orders) tickets=\(outcome.tickets) seconds=\(f3(outcome.seconds))")
+    exit(0)
+}
+if arguments.count > 4, arguments[1] == "replay" {
+    let concurrency = arguments.count > 5 ? Int(arguments[5]) ?? 4 : 4
+    let outcome = try await RequestReplay.run(baseURL: arguments[2], token: arguments[3], logPath: arguments[4], concurrency: concurrency)
+    print(
+        "bare_replay requests=\(outcome.requests) orders=\(outcome.orders) seats=\(outcome.seats) events=\(outcome.events) "
+            + "seconds=\(f3(outcome.seconds)) bytes_wire=\(outcome.bytesWire)")
     exit(0)
 }
 if arguments.count > 1, arguments[1] == "fetch" {

@@ -12,6 +12,8 @@ struct ServerOptions: ParsableArguments {
     var clockStart: Int?
     @Option(help: "Added to the server clock, in seconds (240: the API's clock runs 4 minutes ahead).")
     var clockOffsetSeconds: Int = 0
+    @Option(help: "Record every answered API request in this file (status, method, path, body): `qtickets-bench-decode replay`.")
+    var requestLog: String?
 
     func validate() throws {
         if let maxPerPage, maxPerPage < 1 { throw ValidationError("--max-per-page must be at least 1") }
@@ -20,6 +22,6 @@ struct ServerOptions: ParsableArguments {
     func options(truthTimeZone: String) -> FakeServerOptions {
         FakeServerOptions(
             maxPerPage: maxPerPage, gzip: !noGzip, clockStart: clockStart.map { Date(timeIntervalSince1970: TimeInterval($0)) },
-            clockOffsetSeconds: clockOffsetSeconds, truthTimeZone: truthTimeZone)
+            clockOffsetSeconds: clockOffsetSeconds, truthTimeZone: truthTimeZone, requestLogPath: requestLog)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 
-/// Runs the built `qtickets-ingest` executable, as an operator or systemd would.
+/// Runs the built `qtickets-ingest` executable, as an operator or systemd would (or another
+/// built tool of the package: `executable`).
 public enum CommandRunner {
     public struct Output: Sendable {
         public var status: Int32
@@ -20,8 +21,16 @@ public enum CommandRunner {
         try await run(arguments, environment: environment, whileRunning: { _ in })
     }
 
+    /// Runs another executable of the package, e.g. `qtickets-bench-decode`, from the debug build.
+    public static func run(tool: String, _ arguments: [String]) async throws -> Output {
+        try await run(arguments, executable: Repository.url(".build/debug/\(tool)").path, whileRunning: { _ in })
+    }
+
     /// Runs the command and calls `whileRunning` with its PID once it has started (to signal it).
-    public static func run(_ arguments: [String], environment: [String: String] = [:], whileRunning: @Sendable (Int32) async throws -> Void) async throws -> Output {
+    public static func run(
+        _ arguments: [String], environment: [String: String] = [:], executable: String = CommandRunner.executable,
+        whileRunning: @Sendable (Int32) async throws -> Void
+    ) async throws -> Output {
         guard FileManager.default.isExecutableFile(atPath: executable) else { throw MissingExecutable(path: executable) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)

@@ -102,6 +102,7 @@ final class FakeHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
             guard let verdict = admission.response(allocator: allocator) else { return finished() }
             response = verdict
         }
+        state.requestLog?.record(status: response.status.code, method: head.method.rawValue, uri: uri, body: body)
         send(response, request: request, effects: effects, context: context)
     }
 

@@ -29,7 +29,8 @@ public final class FakeQTicketsServer: Sendable {
         organiser: Organiser, token: String, faults: FaultPlan = .none, options: FakeServerOptions = FakeServerOptions(),
         host: String = "127.0.0.1", port: Int = 0, threads: Int = System.coreCount
     ) async throws -> FakeQTicketsServer {
-        let state = FakeServerState(organiser: organiser, token: token, faults: faults, options: options)
+        let requestLog = try options.requestLogPath.map { try RequestLog(path: $0) }
+        let state = FakeServerState(organiser: organiser, token: token, faults: faults, options: options, requestLog: requestLog)
         let group = MultiThreadedEventLoopGroup(numberOfThreads: max(1, threads))
         do {
             let channel = try await ServerBootstrap(group: group)
@@ -51,6 +52,7 @@ public final class FakeQTicketsServer: Sendable {
             return FakeQTicketsServer(group: group, channel: channel, state: state, host: host, port: bound)
         } catch {
             try? await group.shutdownGracefully()
+            requestLog?.close()
             throw error
         }
     }
@@ -121,6 +123,7 @@ public final class FakeQTicketsServer: Sendable {
 
     public func shutdown() async throws {
         try? await channel.close()
+        defer { state.requestLog?.close() }
         try await group.shutdownGracefully()
     }
 }

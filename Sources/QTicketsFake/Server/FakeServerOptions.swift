@@ -16,16 +16,20 @@ public struct FakeServerOptions: Sendable, Codable, Equatable {
     public var clockOffsetSeconds: Int
     /// IANA zone of the truth served at `GET /__fake/truth`.
     public var truthTimeZone: String
+    /// When set, every answered API request is appended to this file (`RequestLog`): what a
+    /// benchmark replays as the bare-fetch reference. nil (default): nothing is recorded.
+    public var requestLogPath: String?
 
     public init(
         maxPerPage: Int? = nil, gzip: Bool = true, clockStart: Date? = nil, clockOffsetSeconds: Int = 0,
-        truthTimeZone: String = "Europe/Moscow"
+        truthTimeZone: String = "Europe/Moscow", requestLogPath: String? = nil
     ) {
         self.maxPerPage = maxPerPage.map { max(1, $0) }
         self.gzip = gzip
         self.clockStart = clockStart
         self.clockOffsetSeconds = clockOffsetSeconds
         self.truthTimeZone = truthTimeZone
+        self.requestLogPath = requestLogPath
     }
 
     /// The page size of a listing: `default`, or the body's `per_page` within `maxPerPage`.

@@ -16,10 +16,13 @@ final class FakeServerState: Sendable {
     private let expectedAuthorization: String
     private let inner: Mutex<Inner>
     let options: FakeServerOptions
+    /// Where answered API requests are recorded (`FakeServerOptions.requestLogPath`); nil: nowhere.
+    let requestLog: RequestLog?
 
-    init(organiser: Organiser, token: String, faults: FaultPlan, options: FakeServerOptions) {
+    init(organiser: Organiser, token: String, faults: FaultPlan, options: FakeServerOptions, requestLog: RequestLog? = nil) {
         self.expectedAuthorization = "Bearer \(token)"
         self.options = options
+        self.requestLog = requestLog
         let start = options.clockStart?.timeIntervalSince1970 ?? Double(organiser.nowEpoch)
         self.inner = Mutex(
             Inner(
