@@ -32,10 +32,12 @@ struct OrderFeed: Sendable {
         try await drain(streams, consume)
     }
 
-    /// One stream for one worker, or while the rest fits in two pages per worker; otherwise
+    /// One stream for one worker, or while the rest fits in one page per worker; otherwise
     /// 4 sub-ranges per worker, fewer when there are few pages (each costs at least a request).
+    /// A backfill slice of 9 pages was one stream of 9 sequential requests (two pages per worker
+    /// did not split it): a 100k-order backfill's 13 slices waited on them one after another.
     static func subRanges(pagesLeft: Int, workers: Int) -> Int {
-        guard workers > 1, pagesLeft > 2 * workers else { return 1 }
+        guard workers > 1, pagesLeft > workers else { return 1 }
         return min(4 * workers, max(workers, pagesLeft / 4))
     }
 
