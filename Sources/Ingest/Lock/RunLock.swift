@@ -39,9 +39,11 @@ public actor RunLock {
     }
 
     /// Takes both layers, or throws ``RunLockError`` (or the warehouse's error). `loss` hears
-    /// about a lease lost while the run holds it.
+    /// about a lease lost while the run holds it; `flockHeld` runs once this host's layer is
+    /// held, before the lease is claimed and settles (read-only work may start there).
     public static func acquire(
-        _ settings: RunLockSettings, lease: any LockLease, identity: MachineIdentity = .current, logger: Logger, loss: LockLoss
+        _ settings: RunLockSettings, lease: any LockLease, identity: MachineIdentity = .current, logger: Logger, loss: LockLoss,
+        flockHeld: () -> Void = {}
     ) async throws -> RunLock {
         let started = ContinuousClock.now
         let deadline = settings.wait.map { started + $0 }
@@ -59,6 +61,7 @@ public actor RunLock {
             throw error
         }
         file.write(LockHolder(host: identity.host, pid: identity.pid, runID: settings.runID, since: Date()))
+        flockHeld()
         let lock = RunLock(settings: settings, lease: lease, file: file, identity: identity, logger: logger)
         do {
             try await lease.prepareLease()

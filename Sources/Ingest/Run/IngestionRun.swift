@@ -30,43 +30,49 @@ struct IngestionRun: Sendable {
     /// Runs to the end and reports; never throws.
     func run() async -> RunReport {
         let loss = LockLoss()
+        let prefetch = EventsPrefetch()
         let lock: RunLock?
         do {
-            lock = try await AdmitRun(context: context).run(loss: loss)
+            lock = try await AdmitRun(context: context).run(loss: loss, prefetch: prefetch)
         } catch {
+            prefetch.cancel()
             return await refused(error)
         }
         // The locked part runs in a task of its own, so that a lost lease can stop it; a
         // signal (this task cancelled) stops it too.
-        let locked = Task { await runLocked(loss: loss) }
+        let locked = Task { await runLocked(loss: loss, prefetch: prefetch) }
         loss.attach { locked.cancel() }
         let report = await withTaskCancellationHandler { await locked.value } onCancel: { locked.cancel() }
+        prefetch.cancel()  // not awaited when the run failed first, or every slice was loaded already
         await lock?.release()
         return report
     }
 
-    private func runLocked(loss: LockLoss) async -> RunReport {
-        if context.isBackfill { return await BackfillRun(context: context, loss: loss).run() }
+    private func runLocked(loss: LockLoss, prefetch: EventsPrefetch) async -> RunReport {
+        if context.isBackfill { return await BackfillRun(context: context, loss: loss, prefetch: prefetch).run() }
         // The lookback until the coverage read says otherwise; the end until the re-check begins.
         let lookback = RunWindow(now: context.options.now, sinceHours: context.options.sinceHours, previous: [], skew: context.skew)
         let window = CoverageTracker.Window(from: lookback.from, to: context.options.now)
-        return await Self.recorded(context, loss: loss, window: window, unprepared: { logStart(lookback) }) { try await load(&$0) }.report
+        return await Self.recorded(context, loss: loss, window: window, unprepared: { logStart(lookback) }) {
+            try await load(&$0, prefetch: prefetch)
+        }.report
     }
 
     /// Steps 1 and 5 around `load` (steps 2 to 4), for one recorded window: a normal run, or one
-    /// slice of a backfill (``BackfillRun``). Returns the report and the window as recorded
+    /// slice of a backfill (``BackfillRun``; `warehousePrepared`: an earlier slice of it prepared
+    /// the warehouse). Returns the report and the window as recorded
     /// (`unprepared` runs when the warehouse could not even be prepared, so the start line is
     /// still logged).
     static func recorded(
-        _ context: RunContext, loss: LockLoss, window initial: CoverageTracker.Window, unprepared: () -> Void,
-        load: (inout CoverageTracker.Window) async throws -> ([String: Int], FinishRun.Failure?)
+        _ context: RunContext, loss: LockLoss, window initial: CoverageTracker.Window, warehousePrepared: Bool = false,
+        unprepared: () -> Void, load: (inout CoverageTracker.Window) async throws -> ([String: Int], FinishRun.Failure?)
     ) async -> (report: RunReport, window: CoverageTracker.Window) {
         var failure: FinishRun.Failure?
         var rows: [String: Int] = [:]
         var recorded = false
         var window = initial
         do {
-            try await PrepareWarehouse(context: context).run(window: window)
+            try await PrepareWarehouse(context: context).run(window: window, alreadyPrepared: warehousePrepared)
             recorded = true
         } catch {
             unprepared()
@@ -86,7 +92,7 @@ struct IngestionRun: Sendable {
     /// Steps 2 to 4; returns the rows written (or, in a dry run, that would be) per table, and
     /// the failure of a part that did not stop the rest (shows whose seats failed). `window`
     /// becomes what the run loaded: from its effective start to its re-check's start.
-    private func load(_ window: inout CoverageTracker.Window) async throws -> ([String: Int], FinishRun.Failure?) {
+    private func load(_ window: inout CoverageTracker.Window, prefetch: EventsPrefetch) async throws -> ([String: Int], FinishRun.Failure?) {
         let options = context.options
         let previous = try await context.warehouse.successfulWindows()
         let plan = RunWindow(now: options.now, sinceHours: options.sinceHours, previous: previous, skew: context.skew)
@@ -95,7 +101,7 @@ struct IngestionRun: Sendable {
         try plan.requireCatchUp(atMost: context.configuration.maxCatchUpHours)
         let coveredSince = CoverageTracker.coveredSince(current: window, previous: previous)
         let skippedMark = await context.metrics.skippedMark()
-        let events = try await FetchEvents(context: context).run()
+        let events = try await prefetch.events(context)
         var completeDays = Set<UInt16>()
         return try await Self.loadAndRecompute(
             context, events: events, from: plan.from, coveredSince: coveredSince, completeDays: &completeDays, window: &window,

@@ -13,6 +13,8 @@ import QTicketsAPI
 struct BackfillRun: Sendable {
     let context: RunContext
     let loss: LockLoss
+    /// The events, fetched while the lock settled (``EventsPrefetch``); slice 1 takes them.
+    let prefetch: EventsPrefetch
 
     func run() async -> RunReport {
         let previous: [CoverageTracker.Window]
@@ -34,6 +36,8 @@ struct BackfillRun: Sendable {
         await withTaskGroup(of: Void.self) { group in
             // The newer slice whose orders are loaded and that may still be recomputing.
             var newer: (slice: BackfillSlice, name: String, window: CoverageTracker.Window)?
+            // Whether a slice has prepared the warehouse (the first one that runs does it all).
+            var prepared = false
             for slice in plan.slices {
                 let name = slice.name(in: context.calendar)
                 if !slice.isOpen, CoverageTracker.covers(slice.window, previous: progress.covered) {
@@ -51,11 +55,11 @@ struct BackfillRun: Sendable {
                 let handoff = SliceHandoff(newer: newer.map { newer in
                     (newer.name, { await results.result(of: newer.slice.number).report.failure == nil })
                 })
-                let (events, completeDays) = (progress.events, progress.completeDays)
+                let (events, completeDays, warehousePrepared) = (progress.events, progress.completeDays, prepared)
                 group.addTask {
                     let result = await load(
                         slice, name: name, covered: covered, days: days, storedBefore: storedBefore, events: events,
-                        completeDays: completeDays, handoff: handoff)
+                        completeDays: completeDays, warehousePrepared: warehousePrepared, handoff: handoff)
                     await results.post(slice.number, result)
                     await handoff.ended()
                 }
@@ -72,6 +76,7 @@ struct BackfillRun: Sendable {
                 }
                 (progress.events, progress.completeDays) = (loaded.events, loaded.completeDays)
                 newer = (slice, name, loaded.window)
+                prepared = true
             }
             if let last = newer {
                 let result = await results.result(of: last.slice.number)
@@ -107,7 +112,7 @@ struct BackfillRun: Sendable {
     /// in another state), and so does a window on `created_at` or `payed_at`.
     private func load(
         _ slice: BackfillSlice, name: String, covered: [CoverageTracker.Window], days: SliceDays, storedBefore: UInt64,
-        events: [Event]?, completeDays: Set<UInt16>, handoff: SliceHandoff
+        events: [Event]?, completeDays: Set<UInt16>, warehousePrepared: Bool, handoff: SliceHandoff
     ) async -> SliceResults.Result {
         let options = context.options
         let sliceContext = context.slice(runID: "\(options.runID)-\(slice.number)", now: slice.isOpen ? options.now : context.clock.now())
@@ -117,13 +122,14 @@ struct BackfillRun: Sendable {
             "window_to": "\(slice.isOpen ? "open" : slice.to.formatted(.iso8601))",
         ]
         return await IngestionRun.recorded(
-            sliceContext, loss: loss, window: slice.window, unprepared: { IngestionRun.logStart(sliceContext, from: start.from, extra: extra) }
+            sliceContext, loss: loss, window: slice.window, warehousePrepared: warehousePrepared,
+            unprepared: { IngestionRun.logStart(sliceContext, from: start.from, extra: extra) }
         ) { window in
             IngestionRun.logStart(sliceContext, from: start.from, extra: extra)
             if sliceContext.configuration.ordersDateColumn == "updated_at" { await sliceContext.tickets.lookUpOnly(idsUpTo: storedBefore) }
             let skippedMark = await sliceContext.metrics.skippedMark()
             let fetched: [Event]
-            if let events { fetched = events } else { fetched = try await FetchEvents(context: sliceContext).run() }
+            if let events { fetched = events } else { fetched = try await prefetch.events(sliceContext) }
             var complete = completeDays
             return try await IngestionRun.loadAndRecompute(
                 sliceContext, events: fetched, from: start.from, to: slice.isOpen ? nil : slice.to, coveredSince: start.coveredSince,

@@ -5,7 +5,8 @@ struct AdmitRun: Sendable {
     let context: RunContext
 
     /// The held lock (`nil` in a dry run), or throws ``TimeZoneMismatch`` or ``RunLockError``.
-    func run(loss: LockLoss) async throws -> RunLock? {
+    /// `prefetch` starts once this host's `flock` is held, while the lease settles.
+    func run(loss: LockLoss, prefetch: EventsPrefetch? = nil) async throws -> RunLock? {
         guard let lease = context.warehouse.lease else { return nil }
         try await context.timeZoneCheck.verify(context.warehouse)
         let configuration = context.configuration
@@ -14,6 +15,6 @@ struct AdmitRun: Sendable {
             clickHouseURL: configuration.clickHouseURL.description,
             directory: configuration.lockDirectory ?? RunLockSettings.defaultDirectory(),
             ttlSeconds: configuration.lockTTLSeconds, wait: context.options.waitLock, runID: context.options.runID)
-        return try await RunLock.acquire(settings, lease: lease, logger: context.logger, loss: loss)
+        return try await RunLock.acquire(settings, lease: lease, logger: context.logger, loss: loss) { [context] in prefetch?.start(context) }
     }
 }
