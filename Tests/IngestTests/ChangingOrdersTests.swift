@@ -30,6 +30,24 @@ import Testing
         }
     }
 
+    /// The same churn through a backfill in overlapping 5-day slices (``SliceHandoff``): a change
+    /// made while an older slice pages is after every slice's range, so the next run loads it.
+    @Test func aBackfillInOverlappingSlicesWhileOrdersChurnThenTheNextRunEqualsTheTruth() async throws {
+        let churn = FaultPlan.Churn(everyNthListing: 1, ordersPerRound: 6, seed: 5, maxRounds: 40)
+        let organiser = Organiser.generate(Self.spec, now: Self.generatedAt)
+        try await IngestHarness.with(organiser, faults: FaultPlan(routes: ["orders"], churn: churn), settings: ["INGEST_SLICE_DAYS": "5"]) { harness in
+            let report = try await harness.run(sinceHours: Self.backfillHours, now: Self.start)
+            #expect(report.status == .ok, "\(report.message)")
+            #expect(await harness.fake.stats().churnRounds == 40)
+            await harness.fake.setFaults(.none)
+            let next = try await harness.run(sinceHours: 1, now: Self.start.addingTimeInterval(15 * 60))
+            #expect(next.status == .ok, "\(next.message)")
+            let truth = await harness.fake.groundTruth()
+            #expect(truth != organiser.groundTruth())
+            try await expectSalesEqualToTruth(harness, truth)
+        }
+    }
+
     @Test func progressCountersAddUpToTheListing() async throws {
         let organiser = Organiser.generate(Self.spec, now: Self.generatedAt)
         // One window, not slices: a sliced backfill also reads old days by payment time, pages
