@@ -87,11 +87,15 @@ public final class QTicketsClient: Sendable {
     /// is cut at `end`, the caller's now, and stays open above). Every answer is checked
     /// against its request; the first failure, the API's or `consume`'s, stops the listing and
     /// is thrown. Cancelled orders are included: they must correct the days they belonged to.
+    /// `expectingPages`: about how many pages the range holds, when the caller knows; enough of
+    /// them, and the range is cut at once instead of after a probe of its first page.
     public func orderPages(
-        in range: KeysetRange, where filters: [WhereClause] = [], splittingUntil end: Date,
+        in range: KeysetRange, where filters: [WhereClause] = [], splittingUntil end: Date, expectingPages: Int? = nil,
         _ consume: (OrderPage) async throws -> Void
     ) async throws {
-        let feed = OrderFeed(client: self, range: range, filters: filters, timeZone: filterTimeZone, workers: concurrency, splitEnd: end)
+        let feed = OrderFeed(
+            client: self, range: range, filters: filters, timeZone: filterTimeZone, workers: concurrency, splitEnd: end,
+            expectedPages: expectingPages)
         try await feed.run(consume)
     }
 

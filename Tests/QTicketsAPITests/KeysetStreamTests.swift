@@ -83,6 +83,27 @@ import Testing
         }
     }
 
+    @Test func aRangeWhosePagesAreExpectedIsCutWithoutAProbeAndLosesNothing() async throws {
+        // 3,000 orders in pages of 50: 60 pages. Told so, the feed cuts the range at once (no
+        // stream is the whole range); told 10 times too many, it only costs requests.
+        let organiser = FakeAPI.organiser(orders: 3_000)
+        let range = KeysetRange(column: "updated_at", from: Self.history.from, to: FakeAPI.now.addingTimeInterval(1))
+        for expected in [60, 600] {
+            try await FakeAPI.with(organiser) { api in
+                var pages: [OrderPage] = []
+                try await api.withClient(concurrency: 4) { client in
+                    try await client.orderPages(in: range, splittingUntil: FakeAPI.now, expectingPages: expected) { pages.append($0) }
+                }
+                Self.expectExactlyOnce(pages, organiser.orders.map(\.id))
+                let streams = Set(pages.map(\.range))
+                #expect(streams.count == OrderFeed.subRanges(pagesLeft: expected, workers: 4))
+                #expect(!streams.contains(range), "the whole range was probed")
+                #expect(pages.allSatisfy { $0.perPage == 50 })
+                #expect(await api.server.stats().byRoute["orders"] ?? 0 <= 60 + streams.count)
+            }
+        }
+    }
+
     @Test func aBoundedRangeHoldsOnlyItsOrders() async throws {
         let organiser = FakeAPI.organiser(orders: 3_000)
         let times = organiser.orders.map(\.payedAt).compactMap { $0 }.sorted()

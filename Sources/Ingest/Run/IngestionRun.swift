@@ -30,7 +30,7 @@ struct IngestionRun: Sendable {
     /// Runs to the end and reports; never throws.
     func run() async -> RunReport {
         let loss = LockLoss()
-        let prefetch = EventsPrefetch()
+        let prefetch = RunPrefetch()
         let lock: RunLock?
         do {
             lock = try await AdmitRun(context: context).run(loss: loss, prefetch: prefetch)
@@ -48,7 +48,7 @@ struct IngestionRun: Sendable {
         return report
     }
 
-    private func runLocked(loss: LockLoss, prefetch: EventsPrefetch) async -> RunReport {
+    private func runLocked(loss: LockLoss, prefetch: RunPrefetch) async -> RunReport {
         if context.isBackfill { return await BackfillRun(context: context, loss: loss, prefetch: prefetch).run() }
         // The lookback until the coverage read says otherwise; the end until the re-check begins.
         let lookback = RunWindow(now: context.options.now, sinceHours: context.options.sinceHours, previous: [], skew: context.skew)
@@ -92,7 +92,7 @@ struct IngestionRun: Sendable {
     /// Steps 2 to 4; returns the rows written (or, in a dry run, that would be) per table, and
     /// the failure of a part that did not stop the rest (shows whose seats failed). `window`
     /// becomes what the run loaded: from its effective start to its re-check's start.
-    private func load(_ window: inout CoverageTracker.Window, prefetch: EventsPrefetch) async throws -> ([String: Int], FinishRun.Failure?) {
+    private func load(_ window: inout CoverageTracker.Window, prefetch: RunPrefetch) async throws -> ([String: Int], FinishRun.Failure?) {
         let options = context.options
         let previous = try await context.warehouse.successfulWindows()
         let plan = RunWindow(now: options.now, sinceHours: options.sinceHours, previous: previous, skew: context.skew)
@@ -103,28 +103,37 @@ struct IngestionRun: Sendable {
         let skippedMark = await context.metrics.skippedMark()
         let events = try await prefetch.events(context)
         var completeDays = Set<UInt16>()
+        let context = self.context
         return try await Self.loadAndRecompute(
             context, events: events, from: plan.from, coveredSince: coveredSince, completeDays: &completeDays, window: &window,
-            skippedMark: skippedMark)
+            skippedMark: skippedMark, inventory: { try await prefetch.inventory(context, events: events) })
     }
 
     /// Steps 3 and 4 of a window whose start is decided: the sales (and, for an open window,
     /// the inventory) loaded, then the touched days recomputed. `to`: a backfill slice's
     /// upper bound (``BackfillSlice``); `window.to` becomes the re-check's start, or `to`.
     /// `completeDays`: the days a backfill's earlier slices completed by payment time (not read
-    /// again), and then those this one did. `beforeRecompute`: a backfill slice hands off to the
-    /// next one there and waits for the newer one to end (``SliceHandoff``).
+    /// again), and then those this one did. `inventory`: the snapshot to swap in (an open
+    /// window's), `nil` for none. `hooks`: where a backfill slice hands off to the
+    /// next one and waits for the newer one (``SliceHandoff``).
     static func loadAndRecompute(
         _ context: RunContext, events: [Event], from: Date, to: Date? = nil, coveredSince: Date, completeDays: inout Set<UInt16>,
-        slice: SliceDays = .none, window: inout CoverageTracker.Window,
-        skippedMark: Int, beforeRecompute: (_ completeDays: Set<UInt16>, _ window: CoverageTracker.Window) async throws -> Void = { _, _ in }
+        slice: SliceDays = .none, window: inout CoverageTracker.Window, skippedMark: Int,
+        inventory: (@Sendable () async throws -> InventorySnapshot.Result)?, hooks: SliceHooks = .none
     ) async throws -> ([String: Int], FinishRun.Failure?) {
+        var skipped: (total: Int, kept: [MetricsSnapshot.SkippedRecord]) = (0, [])
+        let start = window.from
         let loaded = try await LoadSalesAndInventory(context: context).run(
-            events: events, from: from, to: to, coveredSince: coveredSince, complete: completeDays, slice: slice, inventory: to == nil)
+            events: events, from: from, to: to, coveredSince: coveredSince, complete: completeDays, slice: slice, inventory: inventory,
+            beforeCompletions: hooks.beforeCompletions
+        ) { sales in
+            // Counted before the older slice starts: the records it skips are its own.
+            skipped = await context.metrics.skipped(since: skippedMark)
+            await hooks.fetched(sales, .init(from: start, to: sales.recheckStart ?? to ?? context.options.now))
+        }
         window.to = loaded.recheckStart
         completeDays = loaded.completeDays
-        let skipped = await context.metrics.skipped(since: skippedMark)
-        try await beforeRecompute(completeDays, window)
+        try await hooks.beforeRecompute()
         let daily = try await RecomputeDailySales(context: context).run(days: loaded.touchedDays)
         let rows = [TicketRow.table.name: loaded.ticketRows, InventoryRow.table.name: loaded.inventoryRows, DailySalesRow.table.name: daily]
         guard !loaded.failedShows.isEmpty else {

@@ -25,6 +25,9 @@ struct RunContext: Sendable {
     let clock: RunClock
     /// `QTICKETS_API_CLOCK_SKEW_SECONDS`: how far the API's clock may run behind ours.
     let skew: TimeInterval
+    /// About how many pages the run's listing holds, when a newer slice of the same backfill
+    /// measured it (``ListingDensity``): the listing is then cut without a probe.
+    var expectedListingPages: Int?
 
     init(configuration: IngestConfiguration, options: Ingestion.Options, api: QTicketsClient, warehouse: any Warehouse, metrics: RunMetrics, logger: Logger) {
         self.configuration = configuration
@@ -51,11 +54,13 @@ extension RunContext {
     /// The context of one slice of a backfill: its own run id and start (its `meta_job_runs`
     /// row), ticket sink, clocks and versions (seeded again by ``PrepareWarehouse``); the same
     /// clients, warehouse, metrics and logger.
-    func slice(runID: String, now: Date) -> RunContext {
+    func slice(runID: String, now: Date, expectedListingPages: Int? = nil) -> RunContext {
         var options = options
         options.runID = runID
         options.now = now
-        return RunContext(configuration: configuration, options: options, api: api, warehouse: warehouse, metrics: metrics, logger: logger)
+        var context = RunContext(configuration: configuration, options: options, api: api, warehouse: warehouse, metrics: metrics, logger: logger)
+        context.expectedListingPages = expectedListingPages
+        return context
     }
 
     /// The warehouse's one time zone against this run's `TZ` and where it came from.

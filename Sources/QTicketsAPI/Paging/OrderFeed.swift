@@ -8,6 +8,10 @@ import Foundation
 /// after the probe's cursor (the probe already delivered the range's lowest ids), and the
 /// workers take them from a queue, each walking one as a sequential ``KeysetStream``. Pages
 /// reach the consumer through a ``PageBuffer``: memory stays bounded by a few pages per worker.
+///
+/// A caller that already knows about how many pages the range holds (a backfill's older slice,
+/// from the density of the newer one) says so (`expectedPages`), and the range is cut at once:
+/// the probe is one page fetched while every other worker waits, once per slice.
 struct OrderFeed: Sendable {
     let client: QTicketsClient
     let range: KeysetRange
@@ -16,8 +20,18 @@ struct OrderFeed: Sendable {
     let workers: Int
     /// Where an open range is cut (the caller's now).
     let splitEnd: Date
+    /// About how many pages the range holds, when the caller knows: more than the workers, and
+    /// the range is cut without a probe. A wrong guess costs requests (an empty sub-range is one
+    /// request), never orders: every sub-range is walked to its end.
+    var expectedPages: Int? = nil
 
     func run(_ consume: (OrderPage) async throws -> Void) async throws {
+        if let expectedPages {
+            let parts = range.split(into: Self.subRanges(pagesLeft: expectedPages, workers: workers), until: splitEnd)
+            if parts.count > 1 {
+                return try await drain(parts.map { ($0, KeysetStream(filters: $0.filters(timeZone: timeZone) + filters)) }, consume)
+            }
+        }
         var probe = KeysetStream(filters: range.filters(timeZone: timeZone) + filters)
         guard let first = try await probe.next(from: client) else { return }
         let pagesLeft = probe.isFinished ? 0 : Self.pages(first.total - first.rawCount, perPage: first.perPage)

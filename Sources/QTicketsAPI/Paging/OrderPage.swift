@@ -1,4 +1,4 @@
-/// One page of an order listing, as ``QTicketsClient/orderPages(in:where:splittingUntil:_:)``
+/// One page of an order listing, as ``QTicketsClient/orderPages(in:where:splittingUntil:expectingPages:_:)``
 /// hands it to its consumer.
 public struct OrderPage: Sendable {
     /// The page's orders that decoded (malformed ones were reported to the observer).
@@ -12,10 +12,14 @@ public struct OrderPage: Sendable {
     /// The range of the keyset stream that fetched it (the whole range, or one sub-range):
     /// within one stream, pages arrive in id order.
     public var range: KeysetRange
+    /// The page size the server served (`paging.per_page`, or the rows sent when it said none):
+    /// how a caller converts orders it expects into pages (``QTicketsClient/orderPages(in:where:splittingUntil:expectingPages:_:)``).
+    public var perPage: Int
 
     init(_ page: KeysetStream.Page, expected: Int, range: KeysetRange) {
         self.orders = page.orders
         self.rows = page.rawCount
+        self.perPage = page.perPage
         self.expected = expected
         self.range = range
     }

@@ -1,5 +1,5 @@
 /// The orders matching a filter, one sequential ``KeysetStream``, as an `AsyncSequence` (id
-/// ascending, each once). Runs use ``QTicketsClient/orderPages(in:where:splittingUntil:_:)``,
+/// ascending, each once). Runs use ``QTicketsClient/orderPages(in:where:splittingUntil:expectingPages:_:)``,
 /// which walks a time range with several streams at once.
 public struct OrderSequence: AsyncSequence, Sendable {
     public typealias Element = Order

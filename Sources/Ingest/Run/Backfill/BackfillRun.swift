@@ -13,8 +13,8 @@ import QTicketsAPI
 struct BackfillRun: Sendable {
     let context: RunContext
     let loss: LockLoss
-    /// The events, fetched while the lock settled (``EventsPrefetch``); slice 1 takes them.
-    let prefetch: EventsPrefetch
+    /// The events and the inventory, fetched while the lock settled (``RunPrefetch``); slice 1 takes them.
+    let prefetch: RunPrefetch
 
     func run() async -> RunReport {
         let previous: [CoverageTracker.Window]
@@ -35,9 +35,11 @@ struct BackfillRun: Sendable {
         let results = SliceResults()
         await withTaskGroup(of: Void.self) { group in
             // The newer slice whose orders are loaded and that may still be recomputing.
-            var newer: (slice: BackfillSlice, name: String, window: CoverageTracker.Window)?
+            var newer: (slice: BackfillSlice, name: String, window: CoverageTracker.Window, handoff: SliceHandoff)?
             // Whether a slice has prepared the warehouse (the first one that runs does it all).
             var prepared = false
+            // How densely the newer slice's range held orders (the next one cuts its listing by it).
+            var density: ListingDensity?
             for slice in plan.slices {
                 let name = slice.name(in: context.calendar)
                 if !slice.isOpen, CoverageTracker.covers(slice.window, previous: progress.covered) {
@@ -53,13 +55,14 @@ struct BackfillRun: Sendable {
                 // The newer slice's window counts as covered: if that slice fails, so does this one.
                 let covered = progress.covered + (newer.map { [$0.window] } ?? [])
                 let handoff = SliceHandoff(newer: newer.map { newer in
-                    (newer.name, { await results.result(of: newer.slice.number).report.failure == nil })
+                    (newer.name, newer.handoff, { await results.result(of: newer.slice.number).report.failure == nil })
                 })
                 let (events, completeDays, warehousePrepared) = (progress.events, progress.completeDays, prepared)
+                let expectedPages = slice.isOpen ? nil : density?.pages(from: slice.from, to: slice.to)
                 group.addTask {
                     let result = await load(
                         slice, name: name, covered: covered, days: days, storedBefore: storedBefore, events: events,
-                        completeDays: completeDays, warehousePrepared: warehousePrepared, handoff: handoff)
+                        completeDays: completeDays, warehousePrepared: warehousePrepared, expectedPages: expectedPages, handoff: handoff)
                     await results.post(slice.number, result)
                     await handoff.ended()
                 }
@@ -74,8 +77,8 @@ struct BackfillRun: Sendable {
                     newer = nil
                     break
                 }
-                (progress.events, progress.completeDays) = (loaded.events, loaded.completeDays)
-                newer = (slice, name, loaded.window)
+                (progress.events, progress.completeDays, density) = (loaded.events, loaded.completeDays, loaded.density)
+                newer = (slice, name, loaded.window, handoff)
                 prepared = true
             }
             if let last = newer {
@@ -110,12 +113,16 @@ struct BackfillRun: Sendable {
     /// ClickHouse 5 to 7 CPU-seconds per million orders for nothing. The payment-time
     /// completions still look up every ticket (an order a newer slice completed can come again
     /// in another state), and so does a window on `created_at` or `payed_at`.
+    ///
+    /// `expectedPages`: the pages the newer slice's density gives this slice's range
+    /// (``ListingDensity``), so its listing is cut without a probe.
     private func load(
         _ slice: BackfillSlice, name: String, covered: [CoverageTracker.Window], days: SliceDays, storedBefore: UInt64,
-        events: [Event]?, completeDays: Set<UInt16>, warehousePrepared: Bool, handoff: SliceHandoff
+        events: [Event]?, completeDays: Set<UInt16>, warehousePrepared: Bool, expectedPages: Int?, handoff: SliceHandoff
     ) async -> SliceResults.Result {
         let options = context.options
-        let sliceContext = context.slice(runID: "\(options.runID)-\(slice.number)", now: slice.isOpen ? options.now : context.clock.now())
+        let sliceContext = context.slice(
+            runID: "\(options.runID)-\(slice.number)", now: slice.isOpen ? options.now : context.clock.now(), expectedListingPages: expectedPages)
         let start = SliceStart(slice, covered: covered, skew: context.skew)
         let extra: Logger.Metadata = [
             "slice": "\(name)", "position": "\(slice.position)", "reason": "\(start.reason)",
@@ -131,13 +138,26 @@ struct BackfillRun: Sendable {
             let fetched: [Event]
             if let events { fetched = events } else { fetched = try await prefetch.events(sliceContext) }
             var complete = completeDays
+            // The newest slice swaps in the inventory snapshot taken while the lock settled.
+            var inventory: (@Sendable () async throws -> InventorySnapshot.Result)?
+            if slice.isOpen {
+                let prefetch = self.prefetch
+                inventory = { try await prefetch.inventory(sliceContext, events: fetched) }
+            }
+            let hooks = SliceHooks(
+                fetched: { sales, window in
+                    let density = ListingDensity(orders: sales.orders, pageSize: sales.pageSize, window: window)
+                    await handoff.loaded(.init(events: fetched, completeDays: sales.completeDays, window: window, density: density))
+                },
+                beforeCompletions: { await handoff.waitForNewerRows() },
+                beforeRecompute: {
+                    await handoff.wrote()
+                    try await handoff.waitForNewer()
+                })
             return try await IngestionRun.loadAndRecompute(
                 sliceContext, events: fetched, from: start.from, to: slice.isOpen ? nil : slice.to, coveredSince: start.coveredSince,
-                completeDays: &complete, slice: days, window: &window, skippedMark: skippedMark
-            ) { complete, window in
-                await handoff.loaded(.init(events: fetched, completeDays: complete, window: window))
-                try await handoff.waitForNewer()
-            }
+                completeDays: &complete, slice: days, window: &window, skippedMark: skippedMark,
+                inventory: inventory, hooks: hooks)
         }
     }
 

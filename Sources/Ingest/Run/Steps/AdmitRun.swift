@@ -6,7 +6,7 @@ struct AdmitRun: Sendable {
 
     /// The held lock (`nil` in a dry run), or throws ``TimeZoneMismatch`` or ``RunLockError``.
     /// `prefetch` starts once this host's `flock` is held, while the lease settles.
-    func run(loss: LockLoss, prefetch: EventsPrefetch? = nil) async throws -> RunLock? {
+    func run(loss: LockLoss, prefetch: RunPrefetch? = nil) async throws -> RunLock? {
         guard let lease = context.warehouse.lease else { return nil }
         try await context.timeZoneCheck.verify(context.warehouse)
         let configuration = context.configuration

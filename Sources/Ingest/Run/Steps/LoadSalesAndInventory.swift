@@ -26,14 +26,19 @@ struct LoadSalesAndInventory: Sendable {
 
     let context: RunContext
 
-    /// `to`: the upper bound of a backfill's older slice (``SalesPipeline``); `inventory`:
-    /// whether to take the inventory snapshot too (once per run: a backfill's newest slice).
+    /// `to`: the upper bound of a backfill's older slice (``SalesPipeline``); `inventory`: the
+    /// inventory snapshot to swap in too (once per run: a backfill's newest slice), taken while
+    /// the lock settled (``RunPrefetch``), or `nil`.
+    /// `fetched`: once everything is read and before the ticket sink is flushed (a backfill's
+    /// older slice starts fetching there, ``SliceHandoff``); not called after a failure.
+    /// `beforeCompletions`: ``SliceHooks/beforeCompletions``.
     func run(
         events: [Event], from: Date, to: Date? = nil, coveredSince: Date, complete: Set<UInt16> = [], slice: SliceDays = .none,
-        inventory takesInventory: Bool = true
+        inventory: (@Sendable () async throws -> InventorySnapshot.Result)?, beforeCompletions: @escaping @Sendable () async -> Void = {},
+        fetched: (SalesPipeline.Result) async -> Void = { _ in }
     ) async throws -> Loaded {
         let sales = SalesPipeline(context: context)
-        let inventory = InventorySnapshot(context: context)
+        let takesInventory = inventory != nil
         enum Output: Sendable { case sales(SalesPipeline.Result), inventory(InventorySnapshot.Result) }
         var salesResult: SalesPipeline.Result?
         // Without the inventory, an empty snapshot: nothing failed, nothing is swapped.
@@ -41,18 +46,25 @@ struct LoadSalesAndInventory: Sendable {
         var pipelineError: (any Error)?
         do {
             try await withThrowingTaskGroup(of: Output.self) { group in
-                group.addTask { .sales(try await sales.run(events: events, from: from, to: to, coveredSince: coveredSince, complete: complete, slice: slice)) }
-                if takesInventory { group.addTask { .inventory(try await inventory.run(events: events)) } }
+                group.addTask {
+                    .sales(try await sales.run(
+                        events: events, from: from, to: to, coveredSince: coveredSince, complete: complete, slice: slice,
+                        beforeCompletions: beforeCompletions))
+                }
+                if let inventory { group.addTask { .inventory(try await inventory()) } }
                 for try await output in group {
                     switch output {
                     case let .sales(value): salesResult = value
-                    case let .inventory(value): snapshot = value
+                    case let .inventory(value):
+                        InventorySnapshot(context: context).log(value)
+                        snapshot = value
                     }
                 }
             }
         } catch {
             pipelineError = error
         }
+        if pipelineError == nil, let salesResult { await fetched(salesResult) }
         let tickets = await flushTickets()
         var inventoryRows = 0
         if let snapshot, takesInventory, !Task.isCancelled {
@@ -70,8 +82,10 @@ struct LoadSalesAndInventory: Sendable {
             recheckStart: salesResult.recheckStart ?? to ?? context.options.now, completeDays: salesResult.completeDays)
     }
 
-    /// The live shows' rows, plus the previous rows of the shows that failed.
-    private func replaceInventory(with snapshot: InventorySnapshot.Result) async throws -> Int {
+    /// The live shows' rows, plus the previous rows of the shows that failed; one version for
+    /// the snapshot, this run's (every row of it was polled by this run).
+    private func replaceInventory(with unstamped: InventorySnapshot.Result) async throws -> Int {
+        let snapshot = unstamped.stamped(version: context.versions.next())
         let kept = snapshot.failed.map { UInt64(clamping: $0.showID) }
         let rows = try await context.metrics.measure("inventory_swap") {
             try await context.warehouse.replaceInventory(with: snapshot.rows, keepingShows: kept)

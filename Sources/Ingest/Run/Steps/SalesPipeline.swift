@@ -6,7 +6,7 @@ import QTicketsAPI
 ///
 /// What a run loads: every order whose `updated_at` (the configured column) is at or after the
 /// window's start, with no upper bound (a change the API stamps ahead of our clock is loaded by
-/// the run that sees it), read by keyset streams (``QTicketsClient/orderPages(in:where:splittingUntil:_:)``);
+/// the run that sees it), read by keyset streams (``QTicketsClient/orderPages(in:where:splittingUntil:expectingPages:_:)``);
 /// then a re-check of every order changed since the run began minus the clock skew, so an
 /// order that changed while the window was read is loaded in its latest state. Streams: a page
 /// is transformed and handed to the sink as it arrives, so a year's backfill runs in bounded
@@ -19,6 +19,8 @@ struct SalesPipeline: Sendable {
         var soldTickets = 0
         var touchedDays = Set<UInt16>()
         var completedDays = 0
+        /// The largest page size the server served the listing (0: no page).
+        var pageSize = 0
         /// The days older than the covered edge that are complete now: those the caller said
         /// were (``run(events:from:to:coveredSince:complete:)``) and those this run completed.
         var completeDays = Set<UInt16>()
@@ -42,14 +44,16 @@ struct SalesPipeline: Sendable {
     /// backfill; every ticket paid on them is in the table, so they are not read again.
     /// `slice`: a backfill slice's own days (recomputed whole) and the days deferred to older
     /// slices (neither read by payment time nor recomputed here, ``SliceDays``).
+    /// `beforeCompletions`: awaited before the first completion by payment time (``SliceHooks``).
     func run(
         events: [Event], from: Date, to: Date? = nil, coveredSince: Date, complete alreadyComplete: Set<UInt16> = [],
-        slice: SliceDays = .none
+        slice: SliceDays = .none, beforeCompletions: @Sendable () async -> Void = {}
     ) async throws -> Result {
         let column = context.configuration.ordersDateColumn
         var state = SalesPipelineState(events: events)
         let result = try await context.metrics.measure("fetch_orders") {
-            try await read(KeysetRange(column: column, from: from, to: to), into: &state, counted: true)
+            try await read(
+                KeysetRange(column: column, from: from, to: to), into: &state, counted: true, expectingPages: context.expectedListingPages)
             if to == nil {
                 state.result.recheckStart = context.clock.now()
                 try await read(KeysetRange(column: column, from: context.options.now.addingTimeInterval(-context.skew)), into: &state, counted: true)
@@ -59,7 +63,8 @@ struct SalesPipeline: Sendable {
                 "orders": "\(state.result.orders)", "tickets": "\(state.result.tickets)",
             ])
             state.result.touchedDays.formUnion(slice.own)
-            try await complete(&state, coveredSince: coveredSince, alreadyComplete: alreadyComplete, deferred: slice.deferred)
+            try await complete(
+                &state, coveredSince: coveredSince, alreadyComplete: alreadyComplete, deferred: slice.deferred, before: beforeCompletions)
             state.result.touchedDays.subtract(slice.deferred)
             return state.result
         }
@@ -74,9 +79,10 @@ struct SalesPipeline: Sendable {
     }
 
     /// Every order of `range`, page by page into `state`; `counted` pages feed the progress
-    /// counters (`orders`, `order_pages`, `orders_expected`).
-    private func read(_ range: KeysetRange, into state: inout SalesPipelineState, counted: Bool) async throws {
-        try await context.api.orderPages(in: range, splittingUntil: context.clock.now()) { page in
+    /// counters (`orders`, `order_pages`, `orders_expected`); `expectingPages`: about how many
+    /// pages the range holds, when known (``ListingDensity``).
+    private func read(_ range: KeysetRange, into state: inout SalesPipelineState, counted: Bool, expectingPages: Int? = nil) async throws {
+        try await context.api.orderPages(in: range, splittingUntil: context.clock.now(), expectingPages: expectingPages) { page in
             try await state.take(page, pipeline: self, counted: counted)
         }
     }
@@ -84,9 +90,13 @@ struct SalesPipeline: Sendable {
     /// Days that start before the covered edge may be only partly in the ticket table: fetch
     /// all of their orders by payment time before they are recomputed. The days tickets moved
     /// out of (``StoredDayLookup``) are touched too, and a completion may find more of them.
-    private func complete(_ state: inout SalesPipelineState, coveredSince: Date, alreadyComplete: Set<UInt16>, deferred: Set<UInt16>) async throws {
+    private func complete(
+        _ state: inout SalesPipelineState, coveredSince: Date, alreadyComplete: Set<UInt16>, deferred: Set<UInt16>,
+        before: @Sendable () async -> Void
+    ) async throws {
         let calendar = context.calendar
         var completed = alreadyComplete
+        var waited = false
         defer { state.result.completeDays = completed }
         while true {
             state.result.touchedDays.formUnion(try await context.tickets.takeMovedDays())
@@ -94,6 +104,10 @@ struct SalesPipeline: Sendable {
                 calendar.start(ofDay: $0) < coveredSince && !completed.contains($0) && !deferred.contains($0)
             }
             guard !incomplete.isEmpty else { return }
+            if !waited {
+                await before()
+                waited = true
+            }
             completed.formUnion(incomplete)
             try await complete(days: incomplete, &state)
         }

@@ -18,6 +18,7 @@ struct SalesPipelineState {
         let context = pipeline.context
         if counted {
             result.orders += page.orders.count
+            result.pageSize = max(result.pageSize, page.perPage)
             await context.metrics.add("orders", page.orders.count)
             await context.metrics.add("order_pages")
             if page.expected > 0 { await context.metrics.add("orders_expected", page.expected) }
