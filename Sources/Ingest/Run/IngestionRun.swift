@@ -60,12 +60,12 @@ struct IngestionRun: Sendable {
 
     /// Steps 1 and 5 around `load` (steps 2 to 4), for one recorded window: a normal run, or one
     /// slice of a backfill (``BackfillRun``; `warehousePrepared`: an earlier slice of it prepared
-    /// the warehouse). Returns the report and the window as recorded
+    /// the warehouse; `compacts`: ``FinishRun/compacts``). Returns the report and the window as recorded
     /// (`unprepared` runs when the warehouse could not even be prepared, so the start line is
     /// still logged).
     static func recorded(
         _ context: RunContext, loss: LockLoss, window initial: CoverageTracker.Window, warehousePrepared: Bool = false,
-        unprepared: () -> Void, load: (inout CoverageTracker.Window) async throws -> ([String: Int], FinishRun.Failure?)
+        compacts: Bool = true, unprepared: () -> Void, load: (inout CoverageTracker.Window) async throws -> ([String: Int], FinishRun.Failure?)
     ) async -> (report: RunReport, window: CoverageTracker.Window) {
         var failure: FinishRun.Failure?
         var rows: [String: Int] = [:]
@@ -85,7 +85,7 @@ struct IngestionRun: Sendable {
                 failure = Self.failure(error, lost: loss.reason)
             }
         }
-        let report = await FinishRun(context: context).run(failure: failure, rows: rows, recorded: recorded, window: window)
+        let report = await FinishRun(context: context, compacts: compacts).run(failure: failure, rows: rows, recorded: recorded, window: window)
         return (report, window)
     }
 

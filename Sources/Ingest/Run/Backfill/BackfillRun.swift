@@ -87,6 +87,8 @@ struct BackfillRun: Sendable {
             }
         }
         await context.metrics.setSlice(nil)
+        // Once for the whole backfill, not after each slice (``FinishRun/compacts``).
+        await FinishRun.compact(context)
         return progress.report(metrics: await context.metrics.snapshot())
     }
 
@@ -129,7 +131,7 @@ struct BackfillRun: Sendable {
             "window_to": "\(slice.isOpen ? "open" : slice.to.formatted(.iso8601))",
         ]
         return await IngestionRun.recorded(
-            sliceContext, loss: loss, window: slice.window, warehousePrepared: warehousePrepared,
+            sliceContext, loss: loss, window: slice.window, warehousePrepared: warehousePrepared, compacts: false,
             unprepared: { IngestionRun.logStart(sliceContext, from: start.from, extra: extra) }
         ) { window in
             IngestionRun.logStart(sliceContext, from: start.from, extra: extra)

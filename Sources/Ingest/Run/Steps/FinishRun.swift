@@ -14,6 +14,10 @@ struct FinishRun: Sendable {
     }
 
     let context: RunContext
+    /// Whether `meta_job_runs` is merged after the row: a backfill's slices leave it to the
+    /// backfill's end (``BackfillRun``). Merging after each slice cost 50 to 90 ms of ClickHouse
+    /// time per slice, beside the next slice's fetch, for a table nothing reads unmerged.
+    var compacts = true
 
     /// `recorded`: the run's `running` row was written, so its final row must be too, with
     /// `window`. Only a successful run's window counts as coverage.
@@ -58,11 +62,20 @@ struct FinishRun: Sendable {
             ])
             return failure
         }
-        do {
-            try await Uncancelled.run(within: bound) { try await warehouse.compact() }
-        } catch {
-            logger.warning("Could not merge meta_job_runs (the next run does)", metadata: ["error": "\(error)"])
-        }
+        if compacts { await Self.compact(context) }
         return nil
+    }
+
+    /// Merges `meta_job_runs`, even after a signal (within the shutdown grace); a failure is
+    /// only a warning, the next run merges it.
+    static func compact(_ context: RunContext) async {
+        let warehouse = context.warehouse
+        do {
+            try await Uncancelled.run(within: Uncancelled.bound(graceSeconds: context.configuration.shutdownGraceSeconds)) {
+                try await warehouse.compact()
+            }
+        } catch {
+            context.logger.warning("Could not merge meta_job_runs (the next run does)", metadata: ["error": "\(error)"])
+        }
     }
 }
