@@ -46,10 +46,14 @@ let package = Package(
             dependencies: ["CZlib", "ClientSupport", asyncHTTPClient, nio("NIOCore"), nio("NIOHTTP1"), nioSSL, logging],
             swiftSettings: strict
         ),
+        // libdeflate (libdeflate-dev): gzip answers inflated about 3x faster than with zlib.
+        // Linked statically, so the release binary needs no libdeflate on the server.
+        .systemLibrary(name: "CLibdeflate", path: "Sources/CLibdeflate", providers: [.apt(["libdeflate-dev"])]),
         .target(
             name: "QTicketsAPI",
-            dependencies: ["CZlib", "ClientSupport", asyncHTTPClient, nio("NIOCore"), nio("NIOHTTP1"), nio("NIOFoundationCompat"), logging],
-            swiftSettings: strict
+            dependencies: ["CLibdeflate", "CZlib", "ClientSupport", asyncHTTPClient, nio("NIOCore"), nio("NIOHTTP1"), nio("NIOFoundationCompat"), logging],
+            swiftSettings: strict,
+            linkerSettings: [.unsafeFlags(["-Xlinker", "-l:libdeflate.a"])]
         ),
         .target(
             name: "QTicketsFake",

@@ -40,7 +40,7 @@ for file in bin/qtickets-ingest systemd/qtickets-ingest@.service systemd/qticket
     [ -e "$package/$file" ] || fail "$file missing from the tarball"
 done
 binary="$package/bin/qtickets-ingest"
-if ldd "$binary" | grep -E 'libswift|libFoundation|lib_Foundation|libdispatch|libBlocksRuntime|libicu|not found'; then fail "the packed binary needs Swift's libraries"; fi
+if ldd "$binary" | grep -E 'libswift|libFoundation|lib_Foundation|libdispatch|libBlocksRuntime|libicu|libdeflate|not found'; then fail "the packed binary needs Swift's libraries (or libdeflate, linked statically)"; fi
 "$binary" --version | grep -qE '^[0-9.]+ \(commit [0-9a-f]{12}(-dirty)?\)$' || fail "--version: $("$binary" --version)"
 scripts/check-units.sh "$package/systemd" >/dev/null || fail "the packed units"
 (cd "$package/prometheus" && promtool test rules qtickets-ingest.rules.test.yml >/dev/null) || fail "the packed alert rules"

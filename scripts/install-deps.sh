@@ -9,7 +9,7 @@ ops_packages="tmux prometheus systemd"
 # The cluster suite (scripts/cluster.sh): one ZooKeeper from Debian's package (its jar and a
 # Java runtime; no service is enabled, the script runs it in its own folder).
 cluster_packages="zookeeper"
-for pkg in clickhouse-server clickhouse-client zlib1g-dev libcurl4-openssl-dev libjemalloc-dev tzdata curl python3 time $ops_packages $cluster_packages; do
+for pkg in clickhouse-server clickhouse-client zlib1g-dev libdeflate-dev libcurl4-openssl-dev libjemalloc-dev tzdata curl python3 time $ops_packages $cluster_packages; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || need+=("$pkg")
 done
 SUDO=""
