@@ -46,14 +46,7 @@ final class GzipInflater {
         self.decompressor = decompressor
         self.limit = limit
         self.compressed = ByteBufferAllocator().buffer(capacity: 65_536)
-        // Consumed: the only reference, so `clear()` keeps the buffer's memory (a copy here
-        // would make it allocate a new one).
-        if var reused = consume output {
-            reused.clear()
-            self.output = reused
-        } else {
-            self.output = ByteBufferAllocator().buffer(capacity: min(limit, max(4_096, expectedBytes)))
-        }
+        self.output = .reused(consume output, orCapacity: min(limit, max(4_096, expectedBytes)))
     }
 
     deinit {
@@ -72,8 +65,9 @@ final class GzipInflater {
             compressed.writeBuffer(&chunk)
             return
         }
-        let streaming = try StreamingGzipInflater(limit: limit, output: output)
-        output = ByteBuffer()
+        let spare = output
+        output = ByteBuffer()  // handed over whole: the streaming inflater clears and reuses it
+        let streaming = try StreamingGzipInflater(limit: limit, output: consume spare)
         self.streaming = streaming
         try streaming.feed(compressed)
         compressed = ByteBuffer()

@@ -26,14 +26,7 @@ final class StreamingGzipInflater {
         }
         self.stream = stream
         self.limit = limit
-        // Consumed: the only reference, so `clear()` keeps the buffer's memory (a copy here
-        // would make it allocate a new one).
-        if var reused = consume output {
-            reused.clear()
-            self.output = reused
-        } else {
-            self.output = ByteBufferAllocator().buffer(capacity: min(limit, max(4_096, expectedBytes)))
-        }
+        self.output = .reused(consume output, orCapacity: min(limit, max(4_096, expectedBytes)))
     }
 
     deinit {
