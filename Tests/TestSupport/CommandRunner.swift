@@ -47,8 +47,8 @@ public enum CommandRunner {
         async let stderr = readToEnd(err)
         try await whileRunning(process.processIdentifier)
         let (o, e) = await (stdout, stderr)
-        process.waitUntilExit()
-        return Output(status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+        let status = await process.exitStatus()
+        return Output(status: status, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
     }
 
     /// Blocking pipe reads run on Dispatch's threads, never on the concurrency pool: with two

@@ -34,7 +34,7 @@ public enum ExternalTool {
         async let stdout = CommandRunner.readToEnd(out)
         async let stderr = CommandRunner.readToEnd(err)
         let (o, e) = await (stdout, stderr)
-        process.waitUntilExit()
-        return CommandRunner.Output(status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+        let status = await process.exitStatus()
+        return CommandRunner.Output(status: status, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
     }
 }
