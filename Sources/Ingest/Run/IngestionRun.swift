@@ -71,18 +71,37 @@ struct IngestionRun: Sendable {
         var rows: [String: Int] = [:]
         var recorded = false
         var window = initial
-        do {
-            try await PrepareWarehouse(context: context).run(window: window, alreadyPrepared: warehousePrepared)
+        if warehousePrepared {
+            // A later slice: its `running` row is written while its fetch starts, instead of
+            // before it (the source sat idle for that insert at every slice boundary). Nothing
+            // the slice writes depends on the row; it is awaited before the final row, and a
+            // failure to write it fails the slice as a warehouse that could not be prepared does.
+            async let running: Void = PrepareWarehouse(context: context).recordRunning(window: initial)
             recorded = true
-        } catch {
-            unprepared()
-            failure = Self.failure(error, lost: loss.reason, prefix: "ClickHouse not usable: ")
-        }
-        if recorded {
             do {
                 (rows, failure) = try await load(&window)
             } catch {
                 failure = Self.failure(error, lost: loss.reason)
+            }
+            do {
+                try await running
+            } catch {
+                failure = failure ?? Self.failure(error, lost: loss.reason, prefix: "ClickHouse not usable: ")
+            }
+        } else {
+            do {
+                try await PrepareWarehouse(context: context).run(window: window)
+                recorded = true
+            } catch {
+                unprepared()
+                failure = Self.failure(error, lost: loss.reason, prefix: "ClickHouse not usable: ")
+            }
+            if recorded {
+                do {
+                    (rows, failure) = try await load(&window)
+                } catch {
+                    failure = Self.failure(error, lost: loss.reason)
+                }
             }
         }
         let report = await FinishRun(context: context, compacts: compacts).run(failure: failure, rows: rows, recorded: recorded, window: window)

@@ -2,20 +2,13 @@
 /// dropped, the versions seeded above the warehouse's highest, the time zone recorded (or checked again), the ticket-day index filled
 /// once for a warehouse built before it, and the run's `running` row in `meta_job_runs`, all
 /// before anything is fetched: a warehouse that cannot be written fails the run at once, and a
-/// run that got this far is always recorded with its final status.
+/// run that got this far is always recorded with its final status. (A backfill's later slice
+/// only writes its `running` row, ``recordRunning(window:)``.)
 struct PrepareWarehouse: Sendable {
     let context: RunContext
 
-    /// `alreadyPrepared`: an earlier slice of the same backfill, under the same lock, did all of
-    /// it; this slice only seeds its versions and writes its `running` row (five statements
-    /// fewer at every slice boundary, where the fetch of a rate-limited backfill waits).
-    func run(window: CoverageTracker.Window, alreadyPrepared: Bool = false) async throws {
+    func run(window: CoverageTracker.Window) async throws {
         let warehouse = context.warehouse
-        guard !alreadyPrepared else {
-            context.versions.seed(atLeast: try await warehouse.maxVersion())
-            try await warehouse.recordRun(JobRunRow(run: context, window: window, status: .running))
-            return
-        }
         try await warehouse.prepareSchema()
         let stale = try await warehouse.dropStaleStages(liveWithinSeconds: context.configuration.lockTTLSeconds)
         if !stale.isEmpty {
@@ -31,7 +24,15 @@ struct PrepareWarehouse: Sendable {
         if settings[SettingRow.Key.ticketDaysIndex.rawValue] != SettingRow.indexComplete {
             try await fillTicketDayIndex(holdsTickets: holdsTickets)
         }
-        try await warehouse.recordRun(JobRunRow(run: context, window: window, status: .running))
+        try await recordRunning(window: window)
+    }
+
+    /// The run's `running` row only: all a later slice of a backfill does here, since an earlier
+    /// slice under the same lock prepared the warehouse and seeded the versions the slices share
+    /// (``RunContext/slice(runID:now:expectedListingPages:)``). That slice writes the row while its
+    /// fetch starts (``IngestionRun/recorded(_:loss:window:warehousePrepared:compacts:unprepared:load:)``).
+    func recordRunning(window: CoverageTracker.Window) async throws {
+        try await context.warehouse.recordRun(JobRunRow(run: context, window: window, status: .running))
     }
 
     /// Every ticket already stored goes into the index, once (idempotent if interrupted: the
