@@ -14,8 +14,10 @@ import Testing
             "sales_date": "sales_date", "sale_ts": "max(payed_at)", "event_id": "event_id", "show_id": "show_id",
             "city": "city", "tickets_sold": "sum(quantity)", "revenue": "sum(price)", "version": "42",
         ])
-        let statement = try WarehouseSQL(database: "zakaz").dailySalesRecompute(runTag: "r1").insertAggregate(days: [20_395], version: 42)
+        let statement = try WarehouseSQL(database: "zakaz").dailySalesRecompute(runTag: "r1").fill(days: [20_395], months: [202511], version: 42)
         #expect(statement.contains("(\(columns.joined(separator: ", ")))\nSELECT \(select.joined(separator: ", "))\n"))
+        // The untouched days of the month follow in the same statement, in the same column order.
+        #expect(statement.contains("UNION ALL\nSELECT \(columns.joined(separator: ", ")) FROM zakaz.fact_qtickets_sales_daily\n"))
         #expect(statement.contains("GROUP BY sales_date, event_id, show_id, city"))
         // It reads only columns the ticket table has.
         let ticketColumns = Set(TicketRow.table.columns.map(\.name))
@@ -29,10 +31,9 @@ import Testing
         var statements = sql.schema.dropFirst() + [
             sql.insert(into: JobRunRow.table), sql.successfulWindows(limit: 10), sql.optimize(InventoryRow.table),
             recompute.dropStage, recompute.createStage, recompute.truncateStage,
-            recompute.copyUntouched(months: [202511], days: [20_395]), recompute.replacePartitions(months: [202511, 202512]),
-            recompute.countStage,
+            recompute.replacePartitions(months: [202511, 202512]), recompute.countFresh(days: [20_395]),
         ]
-        statements.append(try recompute.insertAggregate(days: [20_395], version: 1))
+        statements.append(try recompute.fill(days: [20_395], months: [202511], version: 1))
         #expect(sql.schema.first == "CREATE DATABASE IF NOT EXISTS `1st_org`")
         for statement in statements {
             #expect(statement.contains("`1st_org`."), "\(statement)")

@@ -14,8 +14,9 @@ extension ClickHouseWarehouse {
     ///
     /// Per round of touched months: a staging table (same structure as the daily table, named
     /// after the run) receives the fresh aggregate of the touched days over **all** their
-    /// tickets (found through the ticket-day index, ``DailySalesRecompute/insertAggregate(days:version:)``),
-    /// plus the untouched days of those months copied as they are; then one
+    /// tickets (found through the ticket-day index, ``DailySalesRecompute/aggregate(days:version:)``),
+    /// plus the untouched days of those months copied as they are, in one statement
+    /// (``DailySalesRecompute/fill(days:months:version:)``); then one
     /// `ALTER TABLE … REPLACE PARTITION` per month swaps them in, each atomically. A day whose
     /// last ticket was refunded loses its row instead of keeping a stale one, readers never see
     /// a half-written month, and `count()` without `FINAL` is exact. The number of statements
@@ -34,11 +35,10 @@ extension ClickHouseWarehouse {
                 // so every attempt fills the stage again from empty.
                 rows += try await retrying("the daily staging fill") {
                     try await client.execute(recompute.truncateStage)
-                    try await client.execute(try recompute.insertAggregate(days: days, version: version))
-                    let counts = try Self.decode(try await client.queryRows(recompute.countStage), named: "the daily row count") { row in
+                    try await client.execute(try recompute.fill(days: days, months: months, version: version))
+                    let counts = try Self.decode(try await client.queryRows(recompute.countFresh(days: days)), named: "the daily row count") { row in
                         row["daily_rows"].flatMap { Int($0) }
                     }
-                    try await client.execute(recompute.copyUntouched(months: months, days: days))
                     return counts.reduce(0, +)
                 }
                 // Sent twice, the same stage replaces the same months again.

@@ -55,16 +55,25 @@ struct DailySalesRecompute: Sendable {
     var dropStage: String { "DROP TABLE IF EXISTS \(stageName)" }
     var truncateStage: String { "TRUNCATE TABLE \(stageName)" }
 
+    /// The stage's fill for one round: the fresh aggregate of the touched `days` and the
+    /// untouched days of their `months` as they are, in one `INSERT … SELECT … UNION ALL
+    /// SELECT`. One statement writes one part per month (the server squashes the two halves'
+    /// blocks); two wrote two. Each part costs the server the creation of a directory of files
+    /// (about 10 ms of CPU on 18.16 here, most of it system time), and a backfill recomputes
+    /// once per slice.
+    func fill(days: [UInt16], months: [Int], version: UInt64) throws(WarehouseError) -> String {
+        "INSERT INTO \(stageName) (\(Self.columnList))\n\(try aggregate(days: days, version: version))\nUNION ALL\n\(untouched(months: months, days: days))"
+    }
+
     /// The fresh aggregate of `days` over all their sold tickets, in their latest state
     /// (`FINAL`). The tickets are found through the ticket-day index: `ticket_id IN (…)` is a
     /// primary-key look-up, so the statement reads the touched days' tickets, not the table. The
     /// index may name a ticket that has since left a day; the filter on its current
     /// `sales_date` (applied after `FINAL`) leaves it out.
-    func insertAggregate(days: [UInt16], version: UInt64) throws(WarehouseError) -> String {
+    func aggregate(days: [UInt16], version: UInt64) throws(WarehouseError) -> String {
         let key = Self.daily.orderBy.map(SQLQuoting.identifier).joined(separator: ", ")
         let dayList = Self.dayList(days)
         return """
-            INSERT INTO \(stageName) (\(Self.columnList))
             SELECT \(try Self.selectList(version: version).joined(separator: ", "))
             FROM \(ticketsName) FINAL
             WHERE ticket_id IN (SELECT ticket_id FROM \(indexName) WHERE sales_date IN (\(dayList)))
@@ -77,9 +86,8 @@ struct DailySalesRecompute: Sendable {
     /// the daily table never holds a key twice (it is only ever written by swapping in a
     /// stage of unique keys), so a plain read is the same rows, read in parallel, without
     /// merging the months.
-    func copyUntouched(months: [Int], days: [UInt16]) -> String {
+    func untouched(months: [Int], days: [UInt16]) -> String {
         """
-        INSERT INTO \(stageName) (\(Self.columnList))
         SELECT \(Self.columnList) FROM \(dailyName)
         WHERE \(DailySalesRow.monthPartition) IN (\(months.map(String.init).joined(separator: ", "))) AND sales_date NOT IN (\(Self.dayList(days)))
         """
@@ -91,9 +99,10 @@ struct DailySalesRecompute: Sendable {
         "ALTER TABLE \(dailyName) " + months.map { "REPLACE PARTITION \($0) FROM \(stageName)" }.joined(separator: ", ")
     }
 
-    /// The fresh rows of the touched days, in column `daily_rows`: counted in the stage right
-    /// after the aggregate, before the untouched days join them (a read of the touched days only).
-    var countStage: String { "SELECT count() AS daily_rows FROM \(stageName)" }
+    /// The fresh rows of the touched `days`, in column `daily_rows` (a read of those days only).
+    func countFresh(days: [UInt16]) -> String {
+        "SELECT count() AS daily_rows FROM \(stageName) WHERE sales_date IN (\(Self.dayList(days)))"
+    }
 
     static func dayList(_ days: [UInt16]) -> String {
         days.map { "toDate('\(SalesCalendar.isoDate($0))')" }.joined(separator: ", ")
