@@ -114,7 +114,7 @@ let package = Package(
         ),
         .testTarget(
             name: "QTicketsFakeTests",
-            dependencies: ["QTicketsFake", asyncHTTPClient, nio("NIOCore"), nio("NIOFoundationCompat"), nio("NIOHTTP1")],
+            dependencies: ["QTicketsFake", "TestSupport", asyncHTTPClient, nio("NIOCore"), nio("NIOFoundationCompat"), nio("NIOHTTP1")],
             swiftSettings: strict
         ),
         .testTarget(

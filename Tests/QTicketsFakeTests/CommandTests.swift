@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import NIOCore
 import Testing
+import TestSupport
 
 @testable import QTicketsFake
 
@@ -56,8 +57,7 @@ import Testing
         truthRun.executableURL = binary
         truthRun.arguments = ["truth"] + common + ["-o", dir.appendingPathComponent("truth.json").path]
         try truthRun.run()
-        truthRun.waitUntilExit()
-        #expect(truthRun.terminationStatus == 0)
+        #expect(await truthRun.exitStatus() == 0)
         let truth = try GroundTruth.decode(from: Data(contentsOf: dir.appendingPathComponent("truth.json")))
 
         // The library with the same spec gives the same truth.
@@ -83,8 +83,7 @@ import Testing
         #expect((json?["data"] as? [[String: Any]])?.last?["id"] as? Int == organiser.orders.last?.id)
 
         serve.terminate()  // SIGTERM: the server writes its stats and exits 0
-        serve.waitUntilExit()
-        #expect(serve.terminationStatus == 0)
+        #expect(await serve.exitStatus() == 0)
         let stats = try JSONDecoder().decode(FakeServerStats.self, from: Data(contentsOf: statsFile))
         #expect(stats.totalRequests == 1 && stats.ordersServed == 20)
     }
