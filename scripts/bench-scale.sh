@@ -73,6 +73,16 @@ stop_fake() { # sets fake_rss (MB, the fake's peak) and rejected
     fake_pid=""
 }
 
+# Until ClickHouse has no merge left from the run before (at most 30 s), and a second more: the
+# run measured next, not its reference, would pay for them.
+quiet_clickhouse() {
+    for _ in $(seq 1 30); do
+        [ "$(chq "SELECT count() FROM system.merges" 2>/dev/null | tr -d '[:space:]')" = "0" ] && break
+        sleep 1
+    done
+    sleep 1
+}
+
 run_ingest() { # args: db rps concurrency [CPU list the ingester is pinned to]
     cat > "$work/env" <<ENV
 QTICKETS_API_BASE_URL=$base
@@ -83,6 +93,7 @@ QTICKETS_API_BURST=1
 QTICKETS_API_CONCURRENCY=$3
 ENV
     chq "DROP DATABASE IF EXISTS $1" >/dev/null
+    quiet_clickhouse
     local pin=()
     if [ -n "${4:-}" ]; then pin=(taskset -c "$4"); fi
     local ch_before; ch_before=$(cpu_of "$ch_pid")
