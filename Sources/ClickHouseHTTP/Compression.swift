@@ -4,7 +4,7 @@
 /// On loopback compression is pure cost; over a real network level 1 usually pays for itself.
 public enum Compression: Sendable, Hashable, CustomStringConvertible {
     case none
-    /// zlib level 1 (fastest) … 9 (smallest).
+    /// Level 0 (stored blocks) … 1 (fastest) … 9 (smallest), on zlib's scale (``GzipCompressor``).
     case gzip(level: Int)
 
     public var description: String {

@@ -3,7 +3,7 @@ import Synchronization
 /// Idle gzip compressors of one client, reused from INSERT to INSERT.
 ///
 /// Each INSERT checks a compressor out for the time it compresses and returns it afterwards, so
-/// concurrent batches never share one, and a steady stream of batches makes no new zlib state
+/// concurrent batches never share one, and a steady stream of batches allocates no new compressor tables
 /// after the first few.
 final class GzipCompressorPool: Sendable {
     private let idle = Mutex<[GzipCompressor]>([])
