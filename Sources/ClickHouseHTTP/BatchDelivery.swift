@@ -31,7 +31,7 @@ struct BatchDelivery: Sendable {
             outcome.attempts += 1
             let failure: ClickHouseError
             do {
-                try await client.insert(sql: target.sql, body: body)
+                try await client.insert(sql: target.sql, body: body, lane: .batches)
                 logger.debug("Batch inserted", metadata: [
                     "table": "\(target.qualifiedName)", "rows": "\(rows)", "bytes": "\(raw.readableBytes)",
                     "sent_bytes": "\(body.sentByteCount)", "attempts": "\(outcome.attempts)",

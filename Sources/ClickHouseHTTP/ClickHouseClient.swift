@@ -7,7 +7,15 @@ import NIOHTTP1
 import NIOSSL
 import Synchronization
 
-/// ClickHouse over its HTTP interface, on one pooled AsyncHTTPClient.
+/// ClickHouse over its HTTP interface, on two pooled AsyncHTTPClients: one for the batches of
+/// the ``BatchingInserter`` (``Lane/batches``), one for every other statement.
+///
+/// Why two pools: batches are sent from tasks of their own, as many as `maxInFlightBytes`
+/// allows, and a server that stops answering them (a hung disk, a proxy holding answers) holds
+/// every connection of their pool until the request timeout. On one pool, the statements that
+/// must still go through then queued behind them: the lock's heartbeat, and after a SIGTERM the
+/// run's final `meta_job_runs` row, which missed its third of the shutdown grace and left the
+/// run `running` with exit 74 (`ShutdownTests`, once ten or more batches were held).
 ///
 /// Authenticates with `X-ClickHouse-User`/`X-ClickHouse-Key` headers (never in the URL, where
 /// proxies log it), selects the database with `?database=` (18.16 ignores the header), and passes
@@ -15,7 +23,10 @@ import Synchronization
 /// failure becomes a ``ClickHouseError`` whose text never contains the password.
 public final class ClickHouseClient: Sendable {
     public let configuration: ClickHouseConfiguration
+    /// Every statement but the batches.
     private let http: HTTPClient
+    /// The batches (``Lane/batches``).
+    private let batchHTTP: HTTPClient
     private let logger: Logger
     private let compressors = GzipCompressorPool()
     private let cachedVersion = Mutex<ClickHouseVersion?>(nil)
@@ -43,6 +54,7 @@ public final class ClickHouseClient: Sendable {
         httpConfiguration.httpVersion = .http1Only
         httpConfiguration.redirectConfiguration = .disallow
         self.http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: httpConfiguration)
+        self.batchHTTP = HTTPClient(eventLoopGroupProvider: .singleton, configuration: httpConfiguration)
         self.configuration = configuration
         self.logger = logger
     }
@@ -93,10 +105,18 @@ public final class ClickHouseClient: Sendable {
         try await insert(sql: sql, body: try encode(body, compression: compression))
     }
 
+    /// Which connection pool a request uses.
+    public enum Lane: Sendable {
+        /// Statements: DDL, queries, single-row records, the lock.
+        case statements
+        /// The ``BatchingInserter``'s batches, which may be many at once and may hang.
+        case batches
+    }
+
     /// One INSERT of a body encoded by ``encode(_:compression:)`` (the batching inserter encodes
-    /// a batch once and resends the very same bytes on every retry).
-    public func insert(sql: String, body: InsertBody) async throws {
-        _ = try await send(body: body.bytes, query: sql, gzip: body.compression != .none, settings: true)
+    /// a batch once and resends the very same bytes on every retry, on ``Lane/batches``).
+    public func insert(sql: String, body: InsertBody, lane: Lane = .statements) async throws {
+        _ = try await send(body: body.bytes, query: sql, gzip: body.compression != .none, settings: true, lane: lane)
     }
 
     /// Compresses an INSERT body as `compression` asks, with one of this client's reusable
@@ -114,13 +134,17 @@ public final class ClickHouseClient: Sendable {
     }
 
     public func shutdown() async throws {
-        try await http.shutdown()
+        // Both, even when the first fails.
+        var failure: (any Error)?
+        do { try await http.shutdown() } catch { failure = error }
+        try await batchHTTP.shutdown()
+        if let failure { throw failure }
     }
 
     // MARK: Request
 
     private func send(
-        body: ByteBuffer, query: String?, gzip: Bool, settings: Bool, statementSettings: [String: String] = [:]
+        body: ByteBuffer, query: String?, gzip: Bool, settings: Bool, statementSettings: [String: String] = [:], lane: Lane = .statements
     ) async throws -> ByteBuffer {
         // An empty database sends no `?database=`: for callers that qualify every name, and for
         // `CREATE DATABASE`, which fails when the default database does not exist yet.
@@ -147,7 +171,8 @@ public final class ClickHouseClient: Sendable {
         let response: HTTPClientResponse
         let bytes: ByteBuffer
         do {
-            response = try await http.execute(request, timeout: TimeAmount(configuration.requestTimeout), logger: logger)
+            let pool = lane == .batches ? batchHTTP : http
+            response = try await pool.execute(request, timeout: TimeAmount(configuration.requestTimeout), logger: logger)
             let limit = response.status == .ok ? configuration.maxResponseBytes : 1 << 20
             bytes = try await response.body.collect(upTo: limit)
         } catch let error as CancellationError {
