@@ -69,25 +69,29 @@ struct IngestionRun: Sendable {
     ) async -> (report: RunReport, window: CoverageTracker.Window) {
         var failure: FinishRun.Failure?
         var rows: [String: Int] = [:]
-        var recorded = false
         var window = initial
+        // Steps 2 to 4; what they throw is the run's failure.
+        func loadWindow() async {
+            do {
+                (rows, failure) = try await load(&window)
+            } catch {
+                failure = Self.failure(error, lost: loss.reason)
+            }
+        }
+        let recorded: Bool
         if warehousePrepared {
             // A later slice: its `running` row is written while its fetch starts, instead of
             // before it (the source sat idle for that insert at every slice boundary). Nothing
             // the slice writes depends on the row; it is awaited before the final row, and a
             // failure to write it fails the slice as a warehouse that could not be prepared does.
             async let running: Void = PrepareWarehouse(context: context).recordRunning(window: initial)
-            recorded = true
-            do {
-                (rows, failure) = try await load(&window)
-            } catch {
-                failure = Self.failure(error, lost: loss.reason)
-            }
+            await loadWindow()
             do {
                 try await running
             } catch {
                 failure = failure ?? Self.failure(error, lost: loss.reason, prefix: "ClickHouse not usable: ")
             }
+            recorded = true
         } else {
             do {
                 try await PrepareWarehouse(context: context).run(window: window)
@@ -95,14 +99,9 @@ struct IngestionRun: Sendable {
             } catch {
                 unprepared()
                 failure = Self.failure(error, lost: loss.reason, prefix: "ClickHouse not usable: ")
+                recorded = false
             }
-            if recorded {
-                do {
-                    (rows, failure) = try await load(&window)
-                } catch {
-                    failure = Self.failure(error, lost: loss.reason)
-                }
-            }
+            if recorded { await loadWindow() }
         }
         let report = await FinishRun(context: context, compacts: compacts).run(failure: failure, rows: rows, recorded: recorded, window: window)
         return (report, window)
