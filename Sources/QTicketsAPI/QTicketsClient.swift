@@ -89,14 +89,33 @@ public final class QTicketsClient: Sendable {
     /// is thrown. Cancelled orders are included: they must correct the days they belonged to.
     /// `expectingPages`: about how many pages the range holds, when the caller knows; enough of
     /// them, and the range is cut at once instead of after a probe of its first page.
+    /// `drained`: told once that a worker has nothing left to take, with what the listing
+    /// expects to deliver (a backfill starts the next slice's listing there, ``OrderListing``).
     public func orderPages(
         in range: KeysetRange, where filters: [WhereClause] = [], splittingUntil end: Date, expectingPages: Int? = nil,
-        _ consume: (OrderPage) async throws -> Void
+        drained: (@Sendable (ListingEstimate) -> Void)? = nil, _ consume: (OrderPage) async throws -> Void
     ) async throws {
-        let feed = OrderFeed(
+        var feed = feed(range, filters: filters, splittingUntil: end, expectingPages: expectingPages)
+        feed.drained = drained
+        try await feed.run(consume)
+    }
+
+    /// The same listing as ``orderPages(in:where:splittingUntil:expectingPages:drained:_:)``,
+    /// started now, its pages held for a consumer that comes later (``OrderListing``): until
+    /// then each request waits for a permit of `budget`.
+    public func startOrderListing(
+        in range: KeysetRange, where filters: [WhereClause] = [], splittingUntil end: Date, expectingPages: Int? = nil,
+        budget: PageBudget, capacity: Int, drained: (@Sendable (ListingEstimate) -> Void)? = nil
+    ) -> OrderListing {
+        var feed = feed(range, filters: filters, splittingUntil: end, expectingPages: expectingPages)
+        feed.drained = drained
+        return OrderListing(feed: feed, budget: budget, capacity: capacity)
+    }
+
+    private func feed(_ range: KeysetRange, filters: [WhereClause], splittingUntil end: Date, expectingPages: Int?) -> OrderFeed {
+        OrderFeed(
             client: self, range: range, filters: filters, timeZone: filterTimeZone, workers: concurrency, splitEnd: end,
             expectedPages: expectingPages)
-        try await feed.run(consume)
     }
 
     /// One order (`GET orders/{id}`).
@@ -153,6 +172,11 @@ public final class QTicketsClient: Sendable {
             }
             return FetchedPage(rows: rows, paging: page.paging, rawCount: page.rows.count)
         }
+    }
+
+    /// The rows of an order page that did not decode, reported as the page is used.
+    func reportSkipped(_ rows: [KeysetStream.Skipped]) async {
+        for row in rows { await reportSkipped(endpoint: .orders, id: row.id, reason: row.reason, context: row.context) }
     }
 
     func reportSkipped(endpoint: Endpoint, id: Int?, reason: String, context: String) async {

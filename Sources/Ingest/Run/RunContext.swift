@@ -29,6 +29,9 @@ struct RunContext: Sendable {
     /// About how many pages the run's listing holds, when a newer slice of the same backfill
     /// measured it (``ListingDensity``): the listing is then cut without a probe.
     var expectedListingPages: Int?
+    /// A backfill's listings started ahead of their slices (``SliceListings``); `nil` for a run
+    /// that is not a backfill's slice.
+    var listings: SliceListings?
 
     init(
         configuration: IngestConfiguration, options: Ingestion.Options, api: QTicketsClient, warehouse: any Warehouse, metrics: RunMetrics,
@@ -64,13 +67,14 @@ extension RunContext {
     /// slice fetches while the newer one recomputes). A later slice then reads no
     /// `max(version)` before it starts: one ClickHouse round trip less at each boundary, where
     /// the source waits.
-    func slice(runID: String, now: Date, expectedListingPages: Int? = nil) -> RunContext {
+    func slice(runID: String, now: Date, expectedListingPages: Int? = nil, listings: SliceListings? = nil) -> RunContext {
         var options = options
         options.runID = runID
         options.now = now
         var context = RunContext(
             configuration: configuration, options: options, api: api, warehouse: warehouse, metrics: metrics, logger: logger, versions: versions)
         context.expectedListingPages = expectedListingPages
+        context.listings = listings
         return context
     }
 

@@ -6,7 +6,18 @@
 /// delivered twice and no id set is kept. Every answer is checked (``PageCheck``) before its
 /// rows are used. The walk ends on an empty page or on a page holding everything that was left
 /// (`paging.total` no more than its rows), whatever page size the server chose.
+///
+/// Rows that do not decode travel with their page (``Page/skipped``) and are reported when the
+/// page is used (``QTicketsClient/reportSkipped(_:)``), not when it arrives: a page fetched
+/// ahead of its consumer (``OrderListing``) counts for the run or slice that loads it.
 struct KeysetStream: Sendable {
+    /// A row of an answer that did not decode, to report once its page is used.
+    struct Skipped: Sendable {
+        var id: Int?
+        var reason: String
+        var context: String
+    }
+
     struct Page: Sendable {
         var orders: [Order]
         /// What the API said was left of the walk when it answered (`paging.total`), capped
@@ -17,6 +28,8 @@ struct KeysetStream: Sendable {
         var rawCount: Int
         /// The walk's first answer: its `total` is what the walk expects to deliver.
         var isFirst: Bool
+        /// Its rows that did not decode (not yet reported).
+        var skipped: [Skipped] = []
     }
 
     static let totalCap = 1 << 40
@@ -48,6 +61,7 @@ struct KeysetStream: Sendable {
         var lastID: Int?
         var trailingUnreadable = 0
         var alreadyReported = carriedUnreadable
+        var skipped: [Skipped] = []
         for row in answer.rows {
             switch row {
             case .success(let order):
@@ -63,7 +77,7 @@ struct KeysetStream: Sendable {
                         continue
                     }
                 }
-                await client.reportSkipped(endpoint: .orders, id: id, reason: reason, context: "after id \(cursor.map(String.init) ?? "(start)")")
+                skipped.append(Skipped(id: id, reason: reason, context: "after id \(cursor.map(String.init) ?? "(start)")"))
             }
         }
         let total = min(answer.paging?.total ?? 0, Self.totalCap)
@@ -77,6 +91,6 @@ struct KeysetStream: Sendable {
         carriedUnreadable = trailingUnreadable
         return Page(
             orders: orders, total: total, perPage: answer.paging?.perPage ?? answer.rows.count, rawCount: answer.rows.count,
-            isFirst: answered == 1)
+            isFirst: answered == 1, skipped: skipped)
     }
 }

@@ -15,6 +15,8 @@ public struct OrderPage: Sendable {
     /// The page size the server served (`paging.per_page`, or the rows sent when it said none):
     /// how a caller converts orders it expects into pages (``QTicketsClient/orderPages(in:where:splittingUntil:expectingPages:_:)``).
     public var perPage: Int
+    /// Its rows that did not decode, reported when the page is handed to the consumer.
+    let skipped: [KeysetStream.Skipped]
 
     init(_ page: KeysetStream.Page, expected: Int, range: KeysetRange) {
         self.orders = page.orders
@@ -22,5 +24,6 @@ public struct OrderPage: Sendable {
         self.perPage = page.perPage
         self.expected = expected
         self.range = range
+        self.skipped = page.skipped
     }
 }

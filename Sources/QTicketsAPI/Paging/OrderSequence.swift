@@ -21,6 +21,7 @@ public struct OrderSequence: AsyncSequence, Sendable {
         public mutating func next() async throws -> Order? {
             while index >= orders.count {
                 guard let page = try await stream.next(from: client) else { return nil }
+                await client.reportSkipped(page.skipped)
                 (orders, index) = (page.orders, 0)
             }
             index += 1

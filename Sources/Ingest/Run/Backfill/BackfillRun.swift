@@ -29,8 +29,9 @@ struct BackfillRun: Sendable {
                 runID: context.options.runID, failure: failure.kind, message: failure.message,
                 metrics: await context.metrics.snapshot(), rowsByTable: [:], preview: [])
         }
-        let plan = plan(previous: previous)
+        let plan = BackfillPlan(context, previous: previous)
         logPlan(plan, previous: previous)
+        prefetch.listings?.plan(plan.listings(previous: previous, context: context), final: true)
         var progress = BackfillProgress(runID: context.options.runID, covered: previous)
         let results = SliceResults()
         await withTaskGroup(of: Void.self) { group in
@@ -42,15 +43,13 @@ struct BackfillRun: Sendable {
             var density: ListingDensity?
             for slice in plan.slices {
                 let name = slice.name(in: context.calendar)
-                if !slice.isOpen, CoverageTracker.covers(slice.window, previous: progress.covered) {
+                if plan.isLoaded(slice, previous: progress.covered) {
                     context.logger.info("Slice \(name) already loaded, skipped", metadata: ["slice": "\(name)", "position": "\(slice.position)"])
                     continue
                 }
                 await context.metrics.setSlice("\(name) \(slice.position)")
                 // The older slices this backfill still loads (those already covered are skipped).
-                let pending = plan.slices.filter {
-                    $0.number > slice.number && !CoverageTracker.covers($0.window, previous: progress.covered)
-                }
+                let pending = plan.slices.filter { $0.number > slice.number && !plan.isLoaded($0, previous: progress.covered) }
                 let days = SliceDays(slice: slice, pending: pending, calendar: context.calendar)
                 // The newer slice's window counts as covered: if that slice fails, so does this one.
                 let covered = progress.covered + (newer.map { [$0.window] } ?? [])
@@ -86,23 +85,11 @@ struct BackfillRun: Sendable {
                 progress.add(result.report, window: result.window, slice: last.slice, name: last.name, logger: context.logger)
             }
         }
+        prefetch.listings?.cancel()
         await context.metrics.setSlice(nil)
         // Once for the whole backfill, not after each slice (``FinishRun/compacts``).
         await FinishRun.compact(context)
         return progress.report(metrics: await context.metrics.snapshot())
-    }
-
-    /// `--from/--to` as given; a `--since-hours` backfill from its lookback, or from where the
-    /// last successful window ended if that is earlier (``RunWindow``), to now.
-    private func plan(previous: [CoverageTracker.Window]) -> BackfillPlan {
-        let options = context.options
-        let days = context.configuration.sliceDays
-        if let dates = options.dates {
-            let range = dates.range(in: context.calendar)
-            return BackfillPlan(from: range.lowerBound, to: range.upperBound, now: options.now, sliceDays: days, calendar: context.calendar)
-        }
-        let window = RunWindow(now: options.now, sinceHours: options.sinceHours, previous: previous, skew: context.skew)
-        return BackfillPlan(from: window.from, to: nil, now: options.now, sliceDays: days, calendar: context.calendar)
     }
 
     /// One slice as a recorded run with its own id (`<run id>-<number>`, 1 the newest).
@@ -124,7 +111,8 @@ struct BackfillRun: Sendable {
     ) async -> SliceResults.Result {
         let options = context.options
         let sliceContext = context.slice(
-            runID: "\(options.runID)-\(slice.number)", now: slice.isOpen ? options.now : context.clock.now(), expectedListingPages: expectedPages)
+            runID: "\(options.runID)-\(slice.number)", now: slice.isOpen ? options.now : context.clock.now(), expectedListingPages: expectedPages,
+            listings: prefetch.listings)
         let start = SliceStart(slice, covered: covered, skew: context.skew)
         let extra: Logger.Metadata = [
             "slice": "\(name)", "position": "\(slice.position)", "reason": "\(start.reason)",
@@ -164,7 +152,7 @@ struct BackfillRun: Sendable {
     }
 
     private func logPlan(_ plan: BackfillPlan, previous: [CoverageTracker.Window]) {
-        let loaded = plan.slices.filter { !$0.isOpen && CoverageTracker.covers($0.window, previous: previous) }.count
+        let loaded = plan.slices.filter { plan.isLoaded($0, previous: previous) }.count
         context.logger.info("Backfill in slices, newest first", metadata: [
             "run_id": "\(context.options.runID)", "from": "\(plan.slices.last?.from.formatted(.iso8601) ?? "-")",
             "to": "\(plan.slices.first.map { $0.isOpen ? "now" : $0.to.formatted(.iso8601) } ?? "-")",

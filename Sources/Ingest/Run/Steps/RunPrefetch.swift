@@ -14,13 +14,25 @@ import Synchronization
 /// Why the seats too: they are most of a run's requests (555 of 728 in a 100k-order backfill of
 /// 400 events). With only the events here, a run under a server's rate limit spent that second
 /// on one request and lost the other slots: 1.17 s of a 38.5 s backfill at 20 requests/s.
+///
+/// A backfill's first slices' orders too, once the seats are in (``SliceListings``): with the
+/// seats done in a quarter of a second, the source sat idle for the rest of the settle. Their
+/// windows come from the coverage read now, before the lock is held: a read, and a plan the
+/// backfill replaces with its own under the lock (a listing no slice takes is cancelled). Under
+/// a rate limit the seats fill the settle, and no order is read before the lock is held.
 final class RunPrefetch: Sendable {
     private struct Started: Sendable {
         var events: Task<[Event], any Error>
         var inventory: Task<InventorySnapshot.Result, any Error>
+        var planning: Task<Void, Never>?
     }
 
     private let started = Mutex<Started?>(nil)
+    /// A backfill's slice listings (``start(_:)`` made them), `nil` for any other run.
+    private let slices = Mutex<SliceListings?>(nil)
+
+    /// A backfill's slice listings, once ``start(_:)`` ran.
+    var listings: SliceListings? { slices.withLock { $0 } }
 
     /// Starts the fetches (once).
     func start(_ context: RunContext) {
@@ -28,7 +40,21 @@ final class RunPrefetch: Sendable {
             guard started == nil else { return }
             let events = Task { try await FetchEvents(context: context).run() }
             let inventory = Task { try await InventorySnapshot(context: context).run(events: try await events.value) }
-            started = Started(events: events, inventory: inventory)
+            var planning: Task<Void, Never>?
+            if context.isBackfill {
+                let listings = SliceListings(api: context.api, clock: context.clock)
+                slices.withLock { $0 = listings }
+                planning = Task {
+                    _ = try? await inventory.value
+                    guard !Task.isCancelled else { return }
+                    // Nothing covered when the tables are not there yet (a first run).
+                    let previous = (try? await context.warehouse.successfulWindows()) ?? []
+                    guard !Task.isCancelled else { return }
+                    listings.plan(BackfillPlan(context, previous: previous).listings(previous: previous, context: context), final: false)
+                    listings.startFirst()
+                }
+            }
+            started = Started(events: events, inventory: inventory, planning: planning)
         }
     }
 
@@ -51,6 +77,8 @@ final class RunPrefetch: Sendable {
         started.withLock { started in
             started?.events.cancel()
             started?.inventory.cancel()
+            started?.planning?.cancel()
         }
+        listings?.cancel()
     }
 }

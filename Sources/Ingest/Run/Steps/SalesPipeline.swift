@@ -53,7 +53,8 @@ struct SalesPipeline: Sendable {
         var state = SalesPipelineState(events: events)
         let result = try await context.metrics.measure("fetch_orders") {
             try await read(
-                KeysetRange(column: column, from: from, to: to), into: &state, counted: true, expectingPages: context.expectedListingPages)
+                KeysetRange(column: column, from: from, to: to), into: &state, counted: true, expectingPages: context.expectedListingPages,
+                listed: context.listings)
             if to == nil {
                 state.result.recheckStart = context.clock.now()
                 try await read(KeysetRange(column: column, from: context.options.now.addingTimeInterval(-context.skew)), into: &state, counted: true)
@@ -80,10 +81,18 @@ struct SalesPipeline: Sendable {
 
     /// Every order of `range`, page by page into `state`; `counted` pages feed the progress
     /// counters (`orders`, `order_pages`, `orders_expected`); `expectingPages`: about how many
-    /// pages the range holds, when known (``ListingDensity``).
-    private func read(_ range: KeysetRange, into state: inout SalesPipelineState, counted: Bool, expectingPages: Int? = nil) async throws {
-        try await context.api.orderPages(in: range, splittingUntil: context.clock.now(), expectingPages: expectingPages) { page in
-            try await state.take(page, pipeline: self, counted: counted)
+    /// pages the range holds, when known (``ListingDensity``). `listed`: a backfill's listings
+    /// (``SliceListings``): the one started ahead for `range` is taken, and otherwise this
+    /// listing, once drained, starts the next slice's.
+    private func read(
+        _ range: KeysetRange, into state: inout SalesPipelineState, counted: Bool, expectingPages: Int? = nil, listed: SliceListings? = nil
+    ) async throws {
+        if let listing = listed?.take(range) {
+            return try await listing.consume { page in try await state.take(page, pipeline: self, counted: counted) }
+        }
+        let drained = listed.map { listed in { @Sendable estimate in listed.drained(range, estimate: estimate) } }
+        try await context.api.orderPages(in: range, splittingUntil: context.clock.now(), expectingPages: expectingPages, drained: drained) {
+            page in try await state.take(page, pipeline: self, counted: counted)
         }
     }
 

@@ -1,0 +1,106 @@
+import Foundation
+import Synchronization
+
+/// An order listing started before its consumer: an ``OrderFeed`` whose pages wait in a buffer
+/// until ``consume(_:)`` takes them, each request paid for by a permit of a shared
+/// ``PageBudget`` until then.
+///
+/// Why: a backfill may not write before its run lock is held, and the lock's lease takes up to
+/// a second and a half to settle; the source then sat idle, once the seats were in. A backfill
+/// slice's listing also waited for the newer slice's listing to be read whole, while its last
+/// pages kept one or two workers of four busy. Started ahead, a listing fills those idle slots,
+/// and its slice loads the pages when its turn comes: nothing is written earlier, nothing is
+/// fetched twice. Rows that do not decode are reported as their page is consumed, so a slice
+/// counts its own (``KeysetStream/Skipped``).
+public final class OrderListing: Sendable {
+    private static let ids = Atomic<Int>(0)
+
+    /// The range listed: a consumer takes a listing of exactly its own range.
+    public let range: KeysetRange
+    private let id: Int
+    private let client: QTicketsClient
+    private let budget: PageBudget
+    private let buffer: PageBuffer<OrderPage>
+    /// Permits this listing's pages hold (given back as they are consumed, or on cancel), and
+    /// whether it was cancelled (a permit granted after that goes back at once).
+    private let held = Mutex((count: 0, cancelled: false))
+    private let task = Mutex<Task<Void, Never>?>(nil)
+
+    /// Starts `feed`; until ``consume(_:)`` its requests wait for permits of `budget`, and at
+    /// most `capacity` pages wait in the buffer.
+    init(feed: OrderFeed, budget: PageBudget, capacity: Int) {
+        self.range = feed.range
+        self.id = Self.ids.wrappingAdd(1, ordering: .relaxed).newValue
+        self.client = feed.client
+        self.budget = budget
+        self.buffer = PageBuffer(capacity: capacity, producers: 1)
+        start(feed)
+    }
+
+    private func start(_ feed: OrderFeed) {
+        var feed = feed
+        feed.gate = { [weak self] in try await self?.permit() }
+        feed.reportsSkipped = false
+        let buffer = self.buffer
+        let started = Task {
+            do {
+                try await feed.run { try await buffer.send($0) }
+                buffer.producerFinished()
+            } catch {
+                buffer.fail(error)
+            }
+        }
+        task.withLock { $0 = started }
+    }
+
+    /// Every page, in the order fetched, into `consume`, as ``QTicketsClient/orderPages(in:where:splittingUntil:expectingPages:drained:_:)``
+    /// hands them; the first failure (the fetch's or `consume`'s) is thrown and stops the rest.
+    public func consume(_ consume: (OrderPage) async throws -> Void) async throws {
+        budget.bypass(id)
+        do {
+            while let page = try await buffer.next() {
+                giveBack(1)
+                await client.reportSkipped(page.skipped)
+                try await consume(page)
+            }
+        } catch {
+            cancel()
+            throw error
+        }
+        await task.withLock { $0 }?.value
+    }
+
+    /// Stops the fetch and drops what it holds (a listing no slice took).
+    public func cancel() {
+        task.withLock { $0 }?.cancel()
+        buffer.close()
+        budget.bypass(id)
+        let count = held.withLock { held in
+            held.cancelled = true
+            defer { held.count = 0 }
+            return held.count
+        }
+        budget.release(count)
+    }
+
+    private func permit() async throws {
+        guard try await budget.acquire(for: id) else { return }
+        let cancelled = held.withLock { held in
+            if !held.cancelled { held.count += 1 }
+            return held.cancelled
+        }
+        if cancelled {
+            budget.release(1)
+            throw CancellationError()
+        }
+    }
+
+    private func giveBack(_ most: Int) {
+        let count = held.withLock { held in
+            let count = min(held.count, most)
+            held.count -= count
+            return count
+        }
+        budget.release(count)
+    }
+}

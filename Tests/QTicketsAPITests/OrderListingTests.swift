@@ -1,0 +1,106 @@
+import Foundation
+import QTicketsFake
+import Testing
+@testable import QTicketsAPI
+
+/// A listing started before its consumer (``OrderListing``), against the fake over loopback:
+/// the same orders as a listing read at once, each once; no more requests than its budget of
+/// pages before anyone takes them; permits back when it is cancelled; rows that do not decode
+/// reported when their page is consumed, not when it arrives.
+@Suite(.serialized) struct OrderListingTests {
+    static let whole = KeysetRange(column: "updated_at", from: Date(timeIntervalSince1970: 0))
+
+    /// The whole listing of the fake's orders, started ahead within `budget`.
+    static func ahead(_ client: QTicketsClient, budget: PageBudget, expectingPages: Int? = nil) -> OrderListing {
+        client.startOrderListing(
+            in: whole, splittingUntil: FakeAPI.now.addingTimeInterval(3_600), expectingPages: expectingPages, budget: budget, capacity: 16)
+    }
+
+    /// Polls `condition` for up to 5 s.
+    static func eventually(_ condition: () async -> Bool) async throws -> Bool {
+        for _ in 0..<100 {
+            if await condition() { return true }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        return await condition()
+    }
+
+    @Test func aListingStartedAheadDeliversEveryOrderOnceLikeOneReadAtOnce() async throws {
+        let organiser = FakeAPI.organiser(orders: 3_000)
+        try await FakeAPI.with(organiser) { api in
+            try await api.withClient(concurrency: 4, pageSize: 100) { client in
+                let now = FakeAPI.now.addingTimeInterval(3_600)
+                let budget = PageBudget(pages: 1_000)
+                let listing = client.startOrderListing(in: Self.whole, splittingUntil: now, budget: budget, capacity: 8)
+                var ids: [Int] = []
+                try await listing.consume { page in ids += page.orders.map(\.id) }
+                #expect(ids.count == 3_000)
+                #expect(Set(ids) == Set(organiser.orders.map(\.id)))
+                #expect(budget.free == 1_000)
+                let ahead = await api.server.stats().byRoute["orders"] ?? 0
+
+                var direct: [Int] = []
+                try await client.orderPages(in: Self.whole, splittingUntil: now) { page in direct += page.orders.map(\.id) }
+                let both = await api.server.stats().byRoute["orders"] ?? 0
+                #expect(Set(direct) == Set(ids) && direct.count == ids.count)
+                #expect(both - ahead == ahead)  // the same requests: the same listing, only earlier
+            }
+        }
+    }
+
+    @Test func aListingNobodyTookAsksNoMorePagesThanItsBudget() async throws {
+        let organiser = FakeAPI.organiser(orders: 3_000)
+        try await FakeAPI.with(organiser) { api in
+            try await api.withClient(concurrency: 4, pageSize: 100) { client in
+                let budget = PageBudget(pages: 5)
+                let listing = Self.ahead(client, budget: budget, expectingPages: 30)
+                #expect(try await Self.eventually { budget.free == 0 })
+                try await Task.sleep(for: .milliseconds(300))
+                #expect(await api.server.stats().byRoute["orders"] == 5)  // five permits, five requests, then it waits
+                var ids: [Int] = []
+                try await listing.consume { page in ids += page.orders.map(\.id) }
+                #expect(ids.count == 3_000 && Set(ids).count == 3_000)
+                #expect(budget.free == 5)  // taken, it needed no permits, and gave back those it held
+            }
+        }
+    }
+
+    @Test func aCancelledListingStopsAndGivesItsPermitsBack() async throws {
+        let organiser = FakeAPI.organiser(orders: 3_000)
+        try await FakeAPI.with(organiser) { api in
+            try await api.withClient(concurrency: 4, pageSize: 100) { client in
+                let budget = PageBudget(pages: 4)
+                let first = Self.ahead(client, budget: budget, expectingPages: 30)
+                #expect(try await Self.eventually { budget.free == 0 })
+                first.cancel()
+                #expect(budget.free == 4)
+                let asked = await api.server.stats().byRoute["orders"] ?? 0
+                try await Task.sleep(for: .milliseconds(300))
+                #expect(await api.server.stats().byRoute["orders"] == asked)  // nothing more asked
+
+                // The budget serves the next listing whole.
+                let second = Self.ahead(client, budget: budget)
+                var count = 0
+                try await second.consume { count += $0.orders.count }
+                #expect(count == 3_000)
+            }
+        }
+    }
+
+    @Test func aMalformedOrderOfAListingFetchedAheadIsReportedWhenItsPageIsConsumed() async throws {
+        let organiser = FakeAPI.organiser(orders: 300)
+        try await FakeAPI.with(organiser, faults: FaultPlan(malformedOrdersPage: 1, malformedMode: .badPrice, malformedTimes: 1)) { api in
+            try await api.withClient(concurrency: 4, pageSize: 100) { client in
+                let budget = PageBudget(pages: 100)
+                let listing = Self.ahead(client, budget: budget)
+                #expect(try await Self.eventually { await api.server.stats().byRoute["orders"] ?? 0 >= 3 })
+                try await Task.sleep(for: .milliseconds(200))
+                #expect(api.observer.skipped.isEmpty)  // fetched, not yet used: not yet counted
+                var count = 0
+                try await listing.consume { count += $0.orders.count }
+                #expect(count == 299)
+                #expect(api.observer.skipped.count == 1 && api.observer.skipped.first?.endpoint == "orders")
+            }
+        }
+    }
+}
