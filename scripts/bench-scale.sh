@@ -11,7 +11,11 @@
 #   - both again with the source on a core of its own, as a real API runs on its own hardware:
 #     the fake pinned to CPU 0, the ingester, the replay and ClickHouse to CPU 1 (restored to
 #     every CPU afterwards, also on exit);
-#   - the fake's own peak RSS (it derives orders from their index: flat in the size).
+#   - the fake's own peak RSS (it derives orders from their index: flat in the size);
+#   - where the unpinned wall goes: the CPU seconds of the fake, the ingester and ClickHouse
+#     during the run, and of the fake and the replay during the reference, with the machine's
+#     idle CPU seconds in each (when every process shares two CPUs, a ratio above 1 is mostly
+#     the ingester's and ClickHouse's CPU taken from the fake).
 # Then, at the first size: the same backfill with the fake limited to R requests/s (wall
 # against requests / R, rejections), and the 24-hour run's ClickHouse seconds on a one-year
 # and a five-year warehouse (RecomputeScaleBenchmark, system.query_log).
@@ -70,6 +74,8 @@ calc() { python3 -c "print($1)"; }
 clk_tck=$(getconf CLK_TCK)
 # CPU seconds a process has used so far (user + system, every thread).
 cpu_of() { if [ -n "$1" ] && [ -r "/proc/$1/stat" ]; then awk -v t="$clk_tck" '{printf "%.2f", ($14 + $15) / t}' "/proc/$1/stat"; else echo 0; fi; }
+# CPU seconds every CPU of the machine has spent idle so far (idle + iowait).
+idle_cpu() { awk -v t="$clk_tck" '/^cpu / {printf "%.2f", ($5 + $6) / t}' /proc/stat; }
 chq() { curl -sS -H "X-ClickHouse-User: $CLICKHOUSE_USER" -H "X-ClickHouse-Key: $CLICKHOUSE_PASSWORD" "$CLICKHOUSE_HOST/" --data-binary "$1"; }
 
 start_fake() { # args: orders, extra fake flags
@@ -110,10 +116,13 @@ ENV
     quiet_clickhouse
     local pin=()
     if [ -n "${4:-}" ]; then pin=(taskset -c "$4"); fi
-    local ch_before; ch_before=$(cpu_of "$ch_pid")
+    local ch_before fake_before idle_before
+    ch_before=$(cpu_of "$ch_pid"); fake_before=$(cpu_of "$fake_pid"); idle_before=$(idle_cpu)
     /usr/bin/time -v -o "$work/time.txt" "${pin[@]}" "$bin/qtickets-ingest" --envfile "$chenv" --envfile "$work/env" \
         --since-hours 8761 > "$work/ingest.out" 2> "$work/ingest.log" || true
     ch_cpu=$(calc "$(cpu_of "$ch_pid") - $ch_before")
+    fake_cpu=$(calc "$(cpu_of "$fake_pid") - $fake_before")
+    idle=$(calc "$(idle_cpu) - $idle_before")
     wall=$(grep 'Elapsed (wall clock)' "$work/time.txt" | awk '{print $NF}' | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
     cpu=$(awk '/User time|System time/ {s+=$NF} END {print s}' "$work/time.txt")
     rss=$(awk '/Maximum resident set size/ {print int($NF/1024)}' "$work/time.txt")
@@ -122,23 +131,37 @@ ENV
     requests=$(field requests); wire=$(field api_bytes_wire); status=$(field status); orders_read=$(field orders)
 }
 
-replay() { # args: request log [CPU list]; prints the replay's seconds
+replay() { # args: request log [CPU list]; sets replay_seconds, replay_cpu, replay_fake_cpu, replay_idle
     local pin=()
     if [ -n "${2:-}" ]; then pin=(taskset -c "$2"); fi
-    "${pin[@]}" "$bin/qtickets-bench-decode" replay "$base" bench-token "$1" "$concurrency" > "$work/replay.out"
+    local fake_before idle_before
+    fake_before=$(cpu_of "$fake_pid"); idle_before=$(idle_cpu)
+    /usr/bin/time -f '%U %S' -o "$work/replay.time" "${pin[@]}" "$bin/qtickets-bench-decode" replay "$base" bench-token "$1" "$concurrency" > "$work/replay.out"
+    replay_fake_cpu=$(calc "$(cpu_of "$fake_pid") - $fake_before")
+    replay_idle=$(calc "$(idle_cpu) - $idle_before")
+    replay_cpu=$(awk '{print $1 + $2}' "$work/replay.time")
     local replayed
     replayed=$(grep -o 'requests=[0-9]*' "$work/replay.out" | cut -d= -f2)
     [ "$replayed" = "$requests" ] || echo "note: the run made $requests requests, $replayed were replayed (answered 200)" >&2
-    grep -o 'seconds=[0-9.]*' "$work/replay.out" | cut -d= -f2
+    replay_seconds=$(grep -o 'seconds=[0-9.]*' "$work/replay.out" | cut -d= -f2)
 }
 
 rows=()
+accounting=()
 for n in $sizes; do
     echo "== $n orders" >&2
     log="$work/requests-$n.log"
     start_fake "$n" --request-log "$log"
     run_ingest bench_e2e_free 1000000 "$concurrency"
-    same=$(replay "$log")
+    replay "$log"
+    same=$replay_seconds
+    # Where the unpinned wall goes: every process shares the machine's CPUs, so the run's wall
+    # follows the CPU the fake, the ingester and ClickHouse need, against the fake's and the
+    # replay's, plus the CPU time nobody used (idle).
+    accounting+=("$(printf '| %s | %.1f + %.1f + %.1f = %.1f | %.1f | %.1f + %.1f = %.1f | %.1f | %.2f | %.2f |' \
+        "$n" "$fake_cpu" "$cpu" "$ch_cpu" "$(calc "$fake_cpu + $cpu + $ch_cpu")" "$idle" \
+        "$replay_fake_cpu" "$replay_cpu" "$(calc "$replay_fake_cpu + $replay_cpu")" "$replay_idle" \
+        "$(calc "($fake_cpu + $cpu + $ch_cpu) / ($replay_fake_cpu + $replay_cpu)")" "$(calc "$wall / $same")")")
     cp "$work/ingest.log" "$work/ingest-$n.log"
     row=$(printf '| %s | %s | %.1f | %.1f | %s | %s | %.1f | %.2f | %.1f | %.2f |' \
         "$n" "$status" "$wall" "$cpu" "$rss" "$requests" "$(calc "${wire:-0} / 1e6")" "$(calc "$cpu * 1e6 / $n")" \
@@ -149,15 +172,19 @@ for n in $sizes; do
         taskset -a -p -c 0 "$fake_pid" >/dev/null
         taskset -a -p -c 1 "$ch_pid" >/dev/null
         run_ingest bench_e2e_free 1000000 "$concurrency" 1
-        pinned_same=$(replay "$log" 1)
+        replay "$log" 1
+        pinned_same=$replay_seconds
+        # The fake's CPU per run: what its core did for the run against the same requests replayed.
+        pinned_fake="$(printf '%.1f / %.1f' "$fake_cpu" "$replay_fake_cpu")"
         taskset -a -p -c "$all_cpus" "$ch_pid" >/dev/null
         pinned_status=""
         if [ "$status" != "$(echo "$row" | cut -d'|' -f3 | tr -d ' ')" ]; then pinned_status=" ($status)"; fi
         # What CPU 1 did meanwhile: the ingester's CPU plus ClickHouse's. Near the wall time,
         # the run waits for that core, not for the source.
         row+=$(printf ' %.1f%s | %.1f | %.2f | %.1f + %.1f |' "$wall" "$pinned_status" "$pinned_same" "$(calc "$wall / $pinned_same")" "$cpu" "$ch_cpu")
+        row+=" $pinned_fake |"
     else
-        row+=" n/a | n/a | n/a | n/a |"
+        row+=" n/a | n/a | n/a | n/a | n/a |"
     fi
     stop_fake
     rows+=("$row $fake_rss |")
@@ -186,9 +213,15 @@ fi
 echo
 echo "qtickets-ingest at scale ($(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(awk '/MemTotal/ {printf "%.1f GB", $2/1048576}' /proc/meminfo) RAM; concurrency $concurrency; ClickHouse data on ${ch_on_tmpfs:+tmpfs }${QT_CH_DIR:-$root/.local/clickhouse})"
 echo
-echo "| orders | status | wall s | CPU s | peak RSS MB | requests | MB on the wire | CPU µs/order | same requests s | wall / same requests | pinned: wall s | pinned: same requests s | pinned: ratio | pinned: CPU 1 busy s (ingester + ClickHouse) | fake peak RSS MB |"
-echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+echo "| orders | status | wall s | CPU s | peak RSS MB | requests | MB on the wire | CPU µs/order | same requests s | wall / same requests | pinned: wall s | pinned: same requests s | pinned: ratio | pinned: CPU 1 busy s (ingester + ClickHouse) | pinned: CPU 0 busy s (the fake: run / same requests) | fake peak RSS MB |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 printf '%s\n' "${rows[@]}"
+echo
+echo "Unpinned (every process on the same $(nproc) CPUs), CPU seconds:"
+echo
+echo "| orders | run: fake + ingester + ClickHouse | run: idle | same requests: fake + replay | same requests: idle | CPU ratio | wall ratio |"
+echo "|---|---|---|---|---|---|---|"
+printf '%s\n' "${accounting[@]}"
 echo
 echo "$limited"
 echo "24-hour run, ClickHouse time, one-year vs five-year warehouse (same daily rate): $warehouse"
