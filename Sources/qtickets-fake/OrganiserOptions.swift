@@ -42,6 +42,8 @@ struct OrganiserOptions: ParsableArguments {
         guard events >= 0, orders >= 0, maxShows >= 0, historyHours >= 0 else {
             throw ValidationError("sizes must not be negative")
         }
+        // The fake's selections and match counts index orders with `Int32`.
+        guard orders <= Int(Int32.max) else { throw ValidationError("--orders must be at most \(Int32.max)") }
         guard maxTickets >= 1 else { throw ValidationError("--max-tickets must be at least 1") }
         guard minSeats >= 0, maxSeats >= minSeats else { throw ValidationError("need 0 <= --min-seats <= --max-seats") }
     }
