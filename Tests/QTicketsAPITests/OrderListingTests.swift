@@ -16,6 +16,15 @@ import Testing
             in: whole, splittingUntil: FakeAPI.now.addingTimeInterval(3_600), expectingPages: expectingPages, budget: budget, capacity: 16)
     }
 
+    /// A fake of `orders` orders (and `faults`) and a client of 4 streams, pages of 100.
+    static func with(
+        orders: Int, faults: FaultPlan = .none, _ body: (FakeAPI, QTicketsClient) async throws -> Void
+    ) async throws {
+        try await FakeAPI.with(FakeAPI.organiser(orders: orders), faults: faults) { api in
+            try await api.withClient(concurrency: 4, pageSize: 100) { client in try await body(api, client) }
+        }
+    }
+
     /// Polls `condition` for up to 5 s.
     static func eventually(_ condition: () async -> Bool) async throws -> Bool {
         for _ in 0..<100 {
@@ -26,90 +35,78 @@ import Testing
     }
 
     @Test func aListingStartedAheadDeliversEveryOrderOnceLikeOneReadAtOnce() async throws {
-        let organiser = FakeAPI.organiser(orders: 3_000)
-        try await FakeAPI.with(organiser) { api in
-            try await api.withClient(concurrency: 4, pageSize: 100) { client in
-                let now = FakeAPI.now.addingTimeInterval(3_600)
-                let budget = PageBudget(pages: 1_000)
-                let listing = client.startOrderListing(in: Self.whole, splittingUntil: now, budget: budget, capacity: 8)
-                var ids: [Int] = []
-                try await listing.consume { page in ids += page.orders.map(\.id) }
-                #expect(ids.count == 3_000)
-                #expect(Set(ids) == Set(organiser.orders.map(\.id)))
-                #expect(budget.free == 1_000)
-                let ahead = await api.server.stats().byRoute["orders"] ?? 0
+        try await Self.with(orders: 3_000) { api, client in
+            let now = FakeAPI.now.addingTimeInterval(3_600)
+            let budget = PageBudget(pages: 1_000)
+            let listing = client.startOrderListing(in: Self.whole, splittingUntil: now, budget: budget, capacity: 8)
+            var ids: [Int] = []
+            try await listing.consume { page in ids += page.orders.map(\.id) }
+            #expect(ids.count == 3_000)
+            #expect(Set(ids) == Set(api.organiser.orders.map(\.id)))
+            #expect(budget.free == 1_000)
+            let ahead = await api.server.stats().byRoute["orders"] ?? 0
 
-                var direct: [Int] = []
-                try await client.orderPages(in: Self.whole, splittingUntil: now) { page in direct += page.orders.map(\.id) }
-                let both = await api.server.stats().byRoute["orders"] ?? 0
-                #expect(Set(direct) == Set(ids) && direct.count == ids.count)
-                #expect(both - ahead == ahead)  // the same requests: the same listing, only earlier
-            }
+            var direct: [Int] = []
+            try await client.orderPages(in: Self.whole, splittingUntil: now) { page in direct += page.orders.map(\.id) }
+            let both = await api.server.stats().byRoute["orders"] ?? 0
+            #expect(Set(direct) == Set(ids) && direct.count == ids.count)
+            #expect(both - ahead == ahead)  // the same requests: the same listing, only earlier
         }
     }
 
     @Test func aListingNobodyTookAsksNoMorePagesThanItsBudget() async throws {
-        let organiser = FakeAPI.organiser(orders: 3_000)
-        try await FakeAPI.with(organiser) { api in
-            try await api.withClient(concurrency: 4, pageSize: 100) { client in
-                let budget = PageBudget(pages: 5)
-                let listing = Self.ahead(client, budget: budget, expectingPages: 30)
-                #expect(try await Self.eventually { budget.free == 0 })
-                // A permit is taken before its request is sent: on a loaded machine the server
-                // may count the fifth a little later.
-                #expect(try await Self.eventually { await api.server.stats().byRoute["orders"] == 5 })
-                try await Task.sleep(for: .milliseconds(300))
-                #expect(await api.server.stats().byRoute["orders"] == 5)  // five permits, five requests, then it waits
-                var ids: [Int] = []
-                try await listing.consume { page in ids += page.orders.map(\.id) }
-                #expect(ids.count == 3_000 && Set(ids).count == 3_000)
-                #expect(budget.free == 5)  // taken, it needed no permits, and gave back those it held
-            }
+        try await Self.with(orders: 3_000) { api, client in
+            let budget = PageBudget(pages: 5)
+            let listing = Self.ahead(client, budget: budget, expectingPages: 30)
+            #expect(try await Self.eventually { budget.free == 0 })
+            // A permit is taken before its request is sent: on a loaded machine the server
+            // may count the fifth a little later.
+            #expect(try await Self.eventually { await api.server.stats().byRoute["orders"] == 5 })
+            try await Task.sleep(for: .milliseconds(300))
+            #expect(await api.server.stats().byRoute["orders"] == 5)  // five permits, five requests, then it waits
+            var ids: [Int] = []
+            try await listing.consume { page in ids += page.orders.map(\.id) }
+            #expect(ids.count == 3_000 && Set(ids).count == 3_000)
+            #expect(budget.free == 5)  // taken, it needed no permits, and gave back those it held
         }
     }
 
     @Test func aCancelledListingStopsAndGivesItsPermitsBack() async throws {
-        let organiser = FakeAPI.organiser(orders: 3_000)
-        try await FakeAPI.with(organiser) { api in
-            try await api.withClient(concurrency: 4, pageSize: 100) { client in
-                let budget = PageBudget(pages: 4)
-                let first = Self.ahead(client, budget: budget, expectingPages: 30)
-                #expect(try await Self.eventually { budget.free == 0 })
-                first.cancel()
-                #expect(budget.free == 4)
-                // Requests already sent with their permits may still reach the server (on a loaded
-                // machine, after the cancel); a listing still running would take the four permits
-                // given back and ask more.
-                try await Task.sleep(for: .milliseconds(300))
-                let asked = await api.server.stats().byRoute["orders"] ?? 0
-                #expect(asked <= 4)
-                try await Task.sleep(for: .milliseconds(300))
-                #expect(await api.server.stats().byRoute["orders"] == asked)  // nothing more asked
-                #expect(budget.free == 4)
+        try await Self.with(orders: 3_000) { api, client in
+            let budget = PageBudget(pages: 4)
+            let first = Self.ahead(client, budget: budget, expectingPages: 30)
+            #expect(try await Self.eventually { budget.free == 0 })
+            first.cancel()
+            #expect(budget.free == 4)
+            // Requests already sent with their permits may still reach the server (on a loaded
+            // machine, after the cancel); a listing still running would take the four permits
+            // given back and ask more.
+            try await Task.sleep(for: .milliseconds(300))
+            let asked = await api.server.stats().byRoute["orders"] ?? 0
+            #expect(asked <= 4)
+            try await Task.sleep(for: .milliseconds(300))
+            #expect(await api.server.stats().byRoute["orders"] == asked)  // nothing more asked
+            #expect(budget.free == 4)
 
-                // The budget serves the next listing whole.
-                let second = Self.ahead(client, budget: budget)
-                var count = 0
-                try await second.consume { count += $0.orders.count }
-                #expect(count == 3_000)
-            }
+            // The budget serves the next listing whole.
+            let second = Self.ahead(client, budget: budget)
+            var count = 0
+            try await second.consume { count += $0.orders.count }
+            #expect(count == 3_000)
         }
     }
 
     @Test func aMalformedOrderOfAListingFetchedAheadIsReportedWhenItsPageIsConsumed() async throws {
-        let organiser = FakeAPI.organiser(orders: 300)
-        try await FakeAPI.with(organiser, faults: FaultPlan(malformedOrdersPage: 1, malformedMode: .badPrice, malformedTimes: 1)) { api in
-            try await api.withClient(concurrency: 4, pageSize: 100) { client in
-                let budget = PageBudget(pages: 100)
-                let listing = Self.ahead(client, budget: budget)
-                #expect(try await Self.eventually { await api.server.stats().byRoute["orders"] ?? 0 >= 3 })
-                try await Task.sleep(for: .milliseconds(200))
-                #expect(api.observer.skipped.isEmpty)  // fetched, not yet used: not yet counted
-                var count = 0
-                try await listing.consume { count += $0.orders.count }
-                #expect(count == 299)
-                #expect(api.observer.skipped.count == 1 && api.observer.skipped.first?.endpoint == "orders")
-            }
+        try await Self.with(orders: 300, faults: FaultPlan(malformedOrdersPage: 1, malformedMode: .badPrice, malformedTimes: 1)) { api, client in
+            let budget = PageBudget(pages: 100)
+            let listing = Self.ahead(client, budget: budget)
+            #expect(try await Self.eventually { await api.server.stats().byRoute["orders"] ?? 0 >= 3 })
+            try await Task.sleep(for: .milliseconds(200))
+            #expect(api.observer.skipped.isEmpty)  // fetched, not yet used: not yet counted
+            var count = 0
+            try await listing.consume { count += $0.orders.count }
+            #expect(count == 299)
+            #expect(api.observer.skipped.count == 1 && api.observer.skipped.first?.endpoint == "orders")
         }
     }
 }

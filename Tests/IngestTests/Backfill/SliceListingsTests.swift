@@ -4,6 +4,7 @@ import Logging
 import QTicketsAPI
 import QTicketsFake
 import Testing
+import TestSupport
 @testable import Ingest
 
 /// A backfill's slice listings started ahead (``SliceListings``), against the fake over
@@ -19,16 +20,12 @@ import Testing
         var configuration = QTicketsConfiguration(
             baseURL: try ServiceURL(server.baseURL), token: Secret("t"), requestsPerSecond: 500, burst: 50, concurrency: 4)
         configuration.pageSize = 100
-        let client = try QTicketsClient(configuration: configuration, logger: Logger(label: "slice-listings-test"))
-        do {
-            try await body(client, organiser)
-        } catch {
-            try? await client.shutdown()
-            try? await server.shutdown()
-            throw error
+        try await withCleanup {
+            let client = try QTicketsClient(configuration: configuration, logger: Logger(label: "slice-listings-test"))
+            try await withCleanup { try await body(client, organiser) } cleanup: { try await client.shutdown() }
+        } cleanup: {
+            try await server.shutdown()
         }
-        try await client.shutdown()
-        try await server.shutdown()
     }
 
     /// Three windows of ten days, newest first, as a backfill's plan lists them.
