@@ -34,4 +34,11 @@ public struct TicketDayRow: ColumnarRow, Equatable {
 
     public static let table = TableDefinition(
         name: "fact_qtickets_ticket_days", columns: columns, orderBy: ["sales_date", "ticket_id"], versionColumn: "version")
+
+    /// ``columns``' encoding written straight, as ``TicketRow``'s is (one entry per paid ticket).
+    public func encode(to writer: inout RowBinaryWriter) throws {
+        writer.writeDate(daysSinceEpoch: salesDay)
+        writer.writeUInt64(ticketID)
+        writer.writeUInt64(version)
+    }
 }

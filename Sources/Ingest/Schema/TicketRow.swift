@@ -43,4 +43,24 @@ public struct TicketRow: ColumnarRow, WarehouseRow, Equatable {
     ]
 
     public static let table = TableDefinition(name: "fact_qtickets_tickets", columns: columns, orderBy: ["ticket_id"], versionColumn: "version")
+
+    /// ``columns``' encoding, field by field without a closure or key path per column: one row
+    /// per ticket of a backfill. Measured with `perf` on a 100k-order backfill: the column list
+    /// took 7.3% of the ingester's CPU, this ~1%. `ColumnarRowEncodingTests` holds the two to the
+    /// same bytes, and a batch's first row is still checked against the table's types.
+    public func encode(to writer: inout RowBinaryWriter) throws {
+        writer.writeUInt64(ticketID)
+        writer.writeUInt64(orderID)
+        writer.writeUInt64(eventID)
+        writer.writeUInt64(showID)
+        writer.writeString(city)
+        writer.writeDate(daysSinceEpoch: salesDay)
+        writer.writeDateTime(epochSeconds: payedAt)
+        writer.writeString(status.rawValue)
+        writer.writeUInt8(isSold ? 1 : 0)
+        writer.writeUInt32(quantity)
+        try writer.writeDecimal(price, precision: 18, scale: 2)
+        writer.writeDateTime(epochSeconds: orderUpdatedAt)
+        writer.writeUInt64(version)
+    }
 }
