@@ -74,6 +74,21 @@ public struct RowBinaryWriter {
         if let mismatch = v.finish() { throw mismatch }
     }
 
+    /// Whether the row being written is checked against the table's types (``write(_:validate:)``):
+    /// a row that stages its fields (``writeStaged(maxBytes:_:)``) writes such a row field by field.
+    @inlinable public var isValidating: Bool { _isValidating }
+
+    /// Reserves `maxBytes` once and lets `body` store one row's fields (``RowBinaryStage``); the
+    /// bytes it stored are written. A store past `maxBytes` traps: `maxBytes` must bound the row.
+    @inlinable
+    public mutating func writeStaged(maxBytes: Int, _ body: (inout RowBinaryStage) throws -> Void) rethrows {
+        try _buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: maxBytes) { room in
+            var stage = RowBinaryStage(room: room)
+            try body(&stage)
+            return stage.count
+        }
+    }
+
     // MARK: Integers and floats
 
     // Every fixed-width field goes through ``writeFixedWidth(_:as:)``; these name the column type.

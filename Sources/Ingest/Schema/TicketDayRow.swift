@@ -35,10 +35,13 @@ public struct TicketDayRow: ColumnarRow, Equatable {
     public static let table = TableDefinition(
         name: "fact_qtickets_ticket_days", columns: columns, orderBy: ["sales_date", "ticket_id"], versionColumn: "version")
 
-    /// ``columns``' encoding written straight, as ``TicketRow``'s is (one entry per paid ticket).
+    /// ``columns``' encoding, staged as ``TicketRow``'s is (one entry per paid ticket).
     public func encode(to writer: inout RowBinaryWriter) throws {
-        writer.writeDate(daysSinceEpoch: salesDay)
-        writer.writeUInt64(ticketID)
-        writer.writeUInt64(version)
+        guard !writer.isValidating else { return try encodeColumnByColumn(to: &writer) }
+        writer.writeStaged(maxBytes: 2 + 8 + 8) { row in
+            row.date(daysSinceEpoch: salesDay)
+            row.uInt64(ticketID)
+            row.uInt64(version)
+        }
     }
 }
