@@ -102,14 +102,15 @@ public final class QTicketsClient: Sendable {
 
     /// The same listing as ``orderPages(in:where:splittingUntil:expectingPages:drained:_:)``,
     /// started now, its pages held for a consumer that comes later (``OrderListing``): until
-    /// then each request waits for a permit of `budget`.
+    /// then each request waits for a permit of `budget`, and at most `readAhead` pages wait
+    /// (`capacity`, the most once it is consumed, when nil).
     public func startOrderListing(
         in range: KeysetRange, where filters: [WhereClause] = [], splittingUntil end: Date, expectingPages: Int? = nil,
-        budget: PageBudget, capacity: Int, drained: (@Sendable (ListingEstimate) -> Void)? = nil
+        budget: PageBudget, capacity: Int, readAhead: Int? = nil, drained: (@Sendable (ListingEstimate) -> Void)? = nil
     ) -> OrderListing {
         var feed = feed(range, filters: filters, splittingUntil: end, expectingPages: expectingPages)
         feed.drained = drained
-        return OrderListing(feed: feed, budget: budget, capacity: capacity)
+        return OrderListing(feed: feed, budget: budget, capacity: capacity, readAhead: readAhead)
     }
 
     private func feed(_ range: KeysetRange, filters: [WhereClause], splittingUntil end: Date, expectingPages: Int?) -> OrderFeed {

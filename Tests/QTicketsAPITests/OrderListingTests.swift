@@ -71,6 +71,35 @@ import Testing
         }
     }
 
+    /// Before anyone takes it, a listing may hold its read-ahead (the whole budget here), not
+    /// only its capacity; once consumed, it runs at most its capacity and a page per worker
+    /// ahead of its consumer.
+    @Test func aListingReadsAheadItsBudgetUntilTakenThenItsCapacity() async throws {
+        try await Self.with(orders: 3_000) { api, client in
+            let budget = PageBudget(pages: 12)
+            let listing = client.startOrderListing(
+                in: Self.whole, splittingUntil: FakeAPI.now.addingTimeInterval(3_600), expectingPages: 30, budget: budget, capacity: 2,
+                readAhead: 12)
+            #expect(try await Self.eventually { budget.free == 0 })
+            #expect(try await Self.eventually { await api.server.stats().byRoute["orders"] == 12 })
+            var consumed = 0
+            var orders = 0
+            var mostAhead = 0
+            try await listing.consume { page in
+                consumed += 1
+                orders += page.orders.count
+                try await Task.sleep(for: .milliseconds(20))  // a slow consumer: the fetch runs as far ahead as it may
+                let served = await api.server.stats().byRoute["orders"] ?? 0
+                if consumed > 12 { mostAhead = max(mostAhead, served - consumed) }
+            }
+            #expect(orders == 3_000)
+            // Fewer than the read-ahead: a buffer left at 12 would keep the fetch 12 pages and a
+            // page per worker ahead.
+            #expect(mostAhead < 12)
+            #expect(budget.free == 12)
+        }
+    }
+
     @Test func aCancelledListingStopsAndGivesItsPermitsBack() async throws {
         try await Self.with(orders: 3_000) { api, client in
             let budget = PageBudget(pages: 4)

@@ -4,7 +4,7 @@ import Synchronization
 ///
 /// A producer waits while `capacity` pages are waiting (backpressure): memory stays bounded by
 /// a few pages per worker however fast the API answers and however slowly the consumer takes
-/// them. The first failure is delivered to the consumer at once; a producer or a consumer whose
+/// them (the capacity can be lowered later: ``limit(to:)``). The first failure is delivered to the consumer at once; a producer or a consumer whose
 /// task is cancelled leaves at once with `CancellationError`, so a task group around them can
 /// always finish.
 final class PageBuffer<Element: Sendable>: Sendable {
@@ -25,6 +25,7 @@ final class PageBuffer<Element: Sendable>: Sendable {
         var consumerCancelled = false
         var cancelledTokens: Set<Int> = []
         var nextToken = 0
+        var capacity: Int
     }
 
     private enum Offer {
@@ -34,12 +35,17 @@ final class PageBuffer<Element: Sendable>: Sendable {
         case waiting
     }
 
-    private let capacity: Int
     private let state: Mutex<State>
 
     init(capacity: Int, producers: Int) {
-        self.capacity = max(1, capacity)
-        self.state = Mutex(State(producersLeft: producers))
+        self.state = Mutex(State(producersLeft: producers, capacity: max(1, capacity)))
+    }
+
+    /// From now on at most `capacity` elements wait: those queued beyond it stay, and producers
+    /// wait until the consumer took the queue below it (``OrderListing``: a listing read ahead
+    /// within a budget, then consumed a page per worker ahead).
+    func limit(to capacity: Int) {
+        state.withLock { $0.capacity = max(1, capacity) }
     }
 
     /// Queues `element`, waiting while the buffer is full. Throws `CancellationError` when the
@@ -57,7 +63,7 @@ final class PageBuffer<Element: Sendable>: Sendable {
                         s.consumer = nil
                         return .handed(consumer)
                     }
-                    if s.items.count < capacity {
+                    if s.items.count < s.capacity {
                         s.items.append(element)
                         return .taken
                     }
@@ -93,7 +99,7 @@ final class PageBuffer<Element: Sendable>: Sendable {
                     if s.consumerCancelled { return (.failure(CancellationError()), nil) }
                     if !s.items.isEmpty {
                         let element = s.items.removeFirst()
-                        guard !s.waiting.isEmpty else { return (.success(element), nil) }
+                        guard !s.waiting.isEmpty, s.items.count < s.capacity else { return (.success(element), nil) }
                         let producer = s.waiting.removeFirst()
                         s.items.append(producer.element)
                         return (.success(element), producer.continuation)

@@ -50,7 +50,14 @@ enum FastOrderDecoder: FastRowDecoder {
         if try c.consumeNull() { return [] }
         guard depth < JSONCursor.maxDepth else { throw FastPathDeclined() }
         guard try c.open(UInt8(ascii: "["), close: UInt8(ascii: "]")) else { return [] }
-        var baskets: [Basket] = []
+        // One or two tickets, the usual order: an array of exactly that size. Room for four in
+        // every order held 0.34 MB of empty capacity in a page of 1,000 orders (1.75 tickets
+        // each, 152 bytes a basket), close to half of what a decoded page held while it waited.
+        let first = try FastBasketDecoder.basket(&c, depth: depth + 1)
+        guard try c.nextMember(close: UInt8(ascii: "]")) else { return [first] }
+        let second = try FastBasketDecoder.basket(&c, depth: depth + 1)
+        guard try c.nextMember(close: UInt8(ascii: "]")) else { return [first, second] }
+        var baskets = [first, second]
         baskets.reserveCapacity(4)
         repeat {
             baskets.append(try FastBasketDecoder.basket(&c, depth: depth + 1))
