@@ -35,12 +35,13 @@ public final class OrderListing: Sendable {
     /// Why two sizes: the listing started while the run lock settles has nothing else to hold
     /// memory beside it and may fill the budget; with `capacity` only, it filled its few pages
     /// and stopped (the next listing starts only when this one's range is read), and at 1M
-    /// orders (80 pages in a 30-day slice) both CPUs idled for the last 0.3 s of the settle. A listing
-    /// started beside a running slice keeps `capacity`: a budget's worth of pages beside the
-    /// slice's insert batches is memory for no gain (the fetch then runs ahead of a running
-    /// consumer anyway). Measured at 1M orders, settles made long, against `capacity` only:
-    /// wall / same requests 1.23 and 1.33 against 1.29 and 1.30, peak RSS 83 to 85 MB against
-    /// 72 to 73; with a budget of 72 pages the CPUs idled 0.6 CPU-s of the run instead of 1.2.
+    /// orders (80 pages in a 30-day slice) both CPUs idled for the last 0.3 s of the settle.
+    /// A listing started beside a running slice keeps `capacity`: a budget's worth of pages
+    /// beside the slice's insert batches is memory for no gain (the fetch then runs ahead of a
+    /// running consumer anyway). Measured at 1M orders, settles made long, against `capacity`
+    /// only: wall / same requests 1.23 and 1.33 against 1.29 and 1.30, peak RSS 83 to 85 MB
+    /// against 72 to 73; with a budget of 72 pages the CPUs idled 0.6 CPU-s of the run instead
+    /// of 1.2.
     init(feed: OrderFeed, budget: PageBudget, capacity: Int, readAhead: Int? = nil) {
         self.range = feed.range
         self.id = Self.ids.wrappingAdd(1, ordering: .relaxed).newValue

@@ -4,9 +4,9 @@ import Synchronization
 ///
 /// A producer waits while `capacity` pages are waiting (backpressure): memory stays bounded by
 /// a few pages per worker however fast the API answers and however slowly the consumer takes
-/// them (the capacity can be lowered later: ``limit(to:)``). The first failure is delivered to the consumer at once; a producer or a consumer whose
-/// task is cancelled leaves at once with `CancellationError`, so a task group around them can
-/// always finish.
+/// them (the capacity can be lowered later: ``limit(to:)``). The first failure is delivered to
+/// the consumer at once; a producer or a consumer whose task is cancelled leaves at once with
+/// `CancellationError`, so a task group around them can always finish.
 final class PageBuffer<Element: Sendable>: Sendable {
     private struct Waiting {
         var token: Int
