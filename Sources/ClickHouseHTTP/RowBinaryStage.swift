@@ -40,12 +40,7 @@ public struct RowBinaryStage {
     public mutating func string(_ s: String) {
         var s = s
         s.withUTF8 { utf8 in
-            var length = UInt64(utf8.count)
-            while length >= 0x80 {
-                store(UInt8(truncatingIfNeeded: length) | 0x80)
-                length >>= 7
-            }
-            store(UInt8(truncatingIfNeeded: length))
+            RowBinaryWriter.forEachVarUIntByte(of: UInt64(utf8.count)) { store($0) }
             precondition(utf8.count <= room.count - _count, "RowBinaryStage: a field past the reserved room")
             UnsafeMutableRawBufferPointer(rebasing: room[_count..<(_count + utf8.count)]).copyMemory(from: UnsafeRawBufferPointer(utf8))
             _count += utf8.count

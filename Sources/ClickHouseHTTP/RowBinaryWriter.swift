@@ -256,12 +256,19 @@ public struct RowBinaryWriter {
     /// Unsigned LEB128, the length prefix of strings and arrays.
     @inlinable
     mutating func writeVarUInt(_ value: UInt64) {
+        Self.forEachVarUIntByte(of: value) { _buffer.writeInteger($0) }
+    }
+
+    /// The bytes of `value` in unsigned LEB128, low seven bits first (the writer's and
+    /// ``RowBinaryStage``'s length prefixes).
+    @inlinable
+    static func forEachVarUIntByte(of value: UInt64, _ body: (UInt8) -> Void) {
         var v = value
         while v >= 0x80 {
-            _buffer.writeInteger(UInt8(truncatingIfNeeded: v) | 0x80)
+            body(UInt8(truncatingIfNeeded: v) | 0x80)
             v >>= 7
         }
-        _buffer.writeInteger(UInt8(truncatingIfNeeded: v))
+        body(UInt8(truncatingIfNeeded: v))
     }
 }
 

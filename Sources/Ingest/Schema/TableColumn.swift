@@ -26,9 +26,10 @@ extension ColumnarRow {
     }
 
     /// The row's RowBinary as its column list writes it: the encoding every table's bytes are
-    /// defined by. A row written a million times per backfill may write its fields straight
-    /// instead (``TicketRow``: a closure call and a key path per field cost 5% of a backfill's
-    /// CPU); its tests hold that encoding to this one, byte for byte.
+    /// defined by. A row written once per ticket of a backfill may stage its fields instead
+    /// (``TicketRow``, ``RowBinaryStage``: a closure call, a key path and a checked buffer write
+    /// per field cost 8% of a backfill's ingester CPU); its tests hold that encoding to this
+    /// one, byte for byte, and its validated rows come through here.
     func encodeColumnByColumn(to writer: inout RowBinaryWriter) throws {
         for column in Self.columns { try column.write(self, &writer) }
     }
