@@ -23,12 +23,13 @@ swift test --skip-build --disable-xctest "$@"
 
 # The cluster suite (README "Running on a ClickHouse cluster"): two 18.16 replicas and one
 # ZooKeeper (scripts/cluster.sh), as its own step, with the cluster's env file as the tests'
-# ClickHouse; stopped again if this script started it. The whole suite runs it; a filtered
-# run only with QT_CLUSTER_TESTS=1 (0 skips it).
+# ClickHouse; stopped again if this script started it. The run lock's contention tests run
+# there too (its claims are quorum-written and read with sequential consistency there). The
+# whole suite runs it; a filtered run only with QT_CLUSTER_TESTS=1 (0 skips it).
 if [ "${QT_CLUSTER_TESTS:-$([ $# -eq 0 ] && echo 1 || echo 0)}" = 1 ]; then
     if ! scripts/cluster.sh status >/dev/null 2>&1; then cluster_started=1; fi
     cluster_env="$(scripts/cluster.sh start)"
-    QT_CLUSTER_ENV="$cluster_env" QT_CLICKHOUSE_ENV="$cluster_env" swift test --skip-build --disable-xctest --filter ClusterTests
+    QT_CLUSTER_ENV="$cluster_env" QT_CLICKHOUSE_ENV="$cluster_env" swift test --skip-build --disable-xctest --filter "ClusterTests|RunLockContentionTests"
 fi
 
 # The whole suite (no arguments) also builds the release tarball and runs its packed binary

@@ -37,4 +37,40 @@ import Testing
         #expect(LeaseElection.decide(claims: [claim("x", at: 10)], runID: "me", isGone: neverGone) == .lost(to: claim("x", at: 10)))
         #expect(LeaseElection.decide(claims: [], runID: "me", isGone: neverGone) == .lost(to: nil))
     }
+
+    /// A claim announced but not ticketed yet may still come out earlier: a contender decides
+    /// nothing past it (not even a loss, whose holder it may yet turn out to be), a holder
+    /// ignores it (it announced after the holder won, or the holder waited for it), and a dead
+    /// chooser is no obstacle.
+    @Test func aClaimStillChoosingItsTicketHoldsTheElectionUntilItHasOne() {
+        let choosing = LeaseClaim(runID: "new", host: "h2", machine: "m2", pid: 5, claimedAt: 0, heartbeatAt: 120, live: true)
+        #expect(choosing.isChoosing && !claim("me", at: 100).isChoosing)
+        let earlier = claim("first", at: 90)
+        #expect(LeaseElection.decide(claims: [choosing, claim("me", at: 100)], runID: "me", isGone: neverGone) == .pending(choosing))
+        #expect(LeaseElection.decide(claims: [choosing, earlier, claim("me", at: 100)], runID: "me", isGone: neverGone) == .pending(choosing))
+        #expect(LeaseElection.decide(claims: [choosing, claim("me", at: 100)], runID: "me", holding: true, isGone: neverGone)
+            == .won(takenOver: [], stale: []))
+        #expect(LeaseElection.decide(claims: [choosing, earlier, claim("me", at: 100)], runID: "me", holding: true, isGone: neverGone)
+            == .lost(to: earlier))
+
+        var expired = choosing
+        expired.live = false
+        #expect(LeaseElection.decide(claims: [expired, claim("me", at: 100)], runID: "me", isGone: neverGone)
+            == .won(takenOver: [], stale: [expired]), "a dead chooser is released, and was never a holder to take over from")
+        #expect(LeaseElection.decide(claims: [choosing, claim("me", at: 100)], runID: "me", isGone: { $0.pid == 5 })
+            == .won(takenOver: [], stale: [choosing]))
+    }
+
+    /// Our own claim without its ticket never wins (its stamp did not land).
+    @Test func ourOwnClaimWithoutATicketIsNotAWin() {
+        let ours = LeaseClaim(runID: "me", host: "h", machine: "m1", pid: 10, claimedAt: 0, heartbeatAt: 100, live: true)
+        #expect(LeaseElection.decide(claims: [ours], runID: "me", isGone: neverGone) == .lost(to: nil))
+    }
+
+    /// A chooser is named by when it announced, not as a holder since 1970.
+    @Test func aChoosersHolderLineSaysWhenItAnnounced() {
+        let choosing = LeaseClaim(runID: "new", host: "h2", machine: "m2", pid: 5, claimedAt: 0, heartbeatAt: 1_700_000_000, live: true)
+        #expect(choosing.holder.since.timeIntervalSince1970 == 1_700_000_000)
+        #expect(claim("me", at: 100).holder.since.timeIntervalSince1970 == 100)
+    }
 }

@@ -5,18 +5,30 @@ import Logging
 ///
 /// Two layers. A `flock` on a lock file (``FileLock``): exact and instant on one host, and
 /// released by the kernel however the holder dies. Then a lease in the warehouse
-/// (``LockLease``): the run inserts a claim stamped with the server's `now()`, waits until any
-/// claim of the same or an earlier server second must be visible (the settle), and holds the
-/// lock if its claim is the earliest live one (``LeaseElection``). A heartbeat every TTL/3 keeps
-/// the claim live; a claim without one for a TTL is dead and the next run takes over, saying
-/// so. A holder on this machine whose process is gone is dead at once.
+/// (``LockLease``): the run announces a claim, takes a ticket later than every claim it can
+/// see (no earlier than the server's `now()`), and holds the lock if its ticket is the
+/// earliest live one once no other claim is still choosing its ticket (``LeaseElection``).
+/// A heartbeat every TTL/3 keeps the claim live; a claim without one for a TTL is dead and the
+/// next run takes over, saying so. A holder on this machine whose process is gone is dead at
+/// once.
+///
+/// Why tickets: the lease used to stamp each claim with the server's second and wait until
+/// that second was over plus 300 ms, so that a claim of the same second could not still land
+/// behind the read. That wait was 0.3 to 1.4 s of every run (where in the server's second the
+/// claim fell), most of a 100k-order backfill's idle time. The bakery algorithm needs no clock:
+/// four statements, a few milliseconds on one server.
 ///
 /// Without `--wait-lock` a loser gives up at once (``RunLockError/busy(key:holder:waited:)``);
 /// with it, the loser's claim stays queued (heartbeating) until it is the earliest or the wait
 /// is over. ``release()`` lets go of both layers; it must run on every exit path.
 public actor RunLock {
-    /// Past the claim's server second, how long in-flight claims of that second get to land.
-    static let settleMargin: Duration = .milliseconds(300)
+    /// How long a run waits for another claim to take its ticket (two statements, even on a
+    /// busy cluster well under a second) before it counts that claim as ahead of its own: a
+    /// contender that died between its announce and its ticket blocks others only this long,
+    /// until its TTL runs out.
+    static let choosingWait: Duration = .seconds(10)
+    /// How often a run waiting for a claim to take its ticket reads the claims again.
+    static let choosingPoll: Duration = .milliseconds(20)
 
     let settings: RunLockSettings
     let lease: any LockLease
@@ -40,7 +52,7 @@ public actor RunLock {
 
     /// Takes both layers, or throws ``RunLockError`` (or the warehouse's error). `loss` hears
     /// about a lease lost while the run holds it; `flockHeld` runs once this host's layer is
-    /// held, before the lease is claimed and settles (read-only work may start there).
+    /// held, before the lease is claimed (read-only work may start there).
     public static func acquire(
         _ settings: RunLockSettings, lease: any LockLease, identity: MachineIdentity = .current, logger: Logger, loss: LockLoss,
         flockHeld: () -> Void = {}
@@ -68,9 +80,10 @@ public actor RunLock {
             // Marked first: a claim inserted whose read-back failed is released all the same
             // (a release of a claim that was never inserted writes nothing).
             await lock.markClaimed()
-            let second = try await lease.claim(key: settings.key, runID: settings.runID, as: identity)
+            try await lease.announce(key: settings.key, runID: settings.runID, as: identity)
+            let ticket = try await lease.nextTicket(key: settings.key)
+            try await lease.take(ticket: ticket, key: settings.key, runID: settings.runID)
             await lock.startHeartbeat(loss: loss)
-            try await lock.settle(after: second)
             try await lock.elect(deadline: deadline, waited: waited)
             return lock
         } catch {
@@ -103,16 +116,9 @@ public actor RunLock {
 
     private func markClaimed() { claimed = true }
 
-    /// Waits until the server's clock is past the claim's second, and a little more.
-    private func settle(after claimed: UInt32) async throws {
-        while try await lease.serverNow() <= claimed {
-            try await Task.sleep(for: .milliseconds(100))
-        }
-        try await Task.sleep(for: Self.settleMargin)
-    }
-
     /// Holds the lock, or waits for it until `deadline`, or throws `busy`.
     private func elect(deadline: ContinuousClock.Instant?, waited: () -> Int?) async throws {
+        let choosingUntil = ContinuousClock.now + Self.choosingWait
         while true {
             switch try await decide() {
             case let .won(takenOver, stale):
@@ -120,18 +126,28 @@ public actor RunLock {
                 if !stale.isEmpty { try? await lease.release(key: settings.key, runIDs: stale.map(\.runID)) }
                 holding = true
                 return
+            case .pending where ContinuousClock.now < choosingUntil:
+                try await Task.sleep(for: Self.choosingPoll)
+            case let .pending(choosing):
+                try await queue(behind: choosing, deadline: deadline, waited: waited)
             case let .lost(holder):
-                guard let deadline, ContinuousClock.now < deadline else {
-                    throw RunLockError.busy(key: settings.key, holder: holder?.holder, waited: waited())
-                }
-                try await Task.sleep(for: min(.seconds(1), .seconds(settings.ttlSeconds) / 3))
+                try await queue(behind: holder, deadline: deadline, waited: waited)
             }
         }
     }
 
+    /// Gives up naming `holder` (``RunLockError/busy(key:holder:waited:)``), or waits a while
+    /// before the next election when `--wait-lock` still allows.
+    private func queue(behind holder: LeaseClaim?, deadline: ContinuousClock.Instant?, waited: () -> Int?) async throws {
+        guard let deadline, ContinuousClock.now < deadline else {
+            throw RunLockError.busy(key: settings.key, holder: holder?.holder, waited: waited())
+        }
+        try await Task.sleep(for: min(.seconds(1), .seconds(settings.ttlSeconds) / 3))
+    }
+
     func decide() async throws -> LeaseElection.Outcome {
         let claims = try await lease.claims(key: settings.key, ttlSeconds: settings.ttlSeconds)
-        return LeaseElection.decide(claims: claims, runID: settings.runID, isGone: isGone)
+        return LeaseElection.decide(claims: claims, runID: settings.runID, holding: holding, isGone: isGone)
     }
 
     /// A claim of this machine whose process no longer exists: dead for sure.

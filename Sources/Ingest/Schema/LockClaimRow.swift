@@ -19,7 +19,8 @@ public struct LockClaimRow: ColumnarRow, Equatable {
     public var heartbeatAt: UInt32
     /// 1 once the holder let go (or a successor found it dead).
     public var released: UInt8
-    /// Claim 1, then each heartbeat one more; a release is ``LockLeaseSQL/releasedVersion``.
+    /// The announce 0, the ticket 1, then each heartbeat one more; a release is
+    /// ``LockLeaseSQL/releasedVersion``.
     public var version: UInt64
 
     public static let columns: [TableColumn<LockClaimRow>] = [

@@ -9,24 +9,27 @@ extension ClickHouseWarehouse: LockLease {
         try await createMissing([LockLeaseSQL.table], named: "the lease table")
     }
 
-    public func claim(key: String, runID: String, as identity: MachineIdentity) async throws -> UInt32 {
-        // Sent twice (a lost answer), the claim is two rows of one key and version: `FINAL`
-        // keeps one, and the read-back below (like every election) reads that one.
-        try await retrying("the run lock claim") { try await insertClaim(leaseSQL.claim(key: key, runID: runID, identity: identity)) }
-        let read = leaseSQL.claimedAt(key: key, runID: runID)
-        let claimed = try await rows(of: read, named: "the run lock claim", settings: leaseSQL.consistentRead) { row in
-            row["claimed_seconds"].flatMap { UInt32($0) }
-        }
-        guard let second = claimed.first else {
-            throw WarehouseError.unexpectedResult(query: "the run lock claim (not found after it was inserted)", row: [:])
-        }
-        return second
+    public func announce(key: String, runID: String, as identity: MachineIdentity) async throws {
+        // Sent twice (a lost answer), the announce is two rows of one key and version: `FINAL`
+        // keeps one, and every read (the ticket's stamp, each election) reads that one.
+        try await retrying("the run lock claim") { try await insertClaim(leaseSQL.announce(key: key, runID: runID, identity: identity)) }
     }
 
-    public func serverNow() async throws -> UInt32 {
-        let now = try await rows(of: leaseSQL.serverNow, named: "the server's clock") { $0["server_seconds"].flatMap { UInt32($0) } }
-        guard let second = now.first else { throw WarehouseError.unexpectedResult(query: "the server's clock", row: [:]) }
-        return second
+    public func nextTicket(key: String) async throws -> UInt32 {
+        let read = leaseSQL.nextTicket(key: key)
+        let ticket = try await rows(of: read, named: "the run lock's next ticket", settings: leaseSQL.consistentRead) { row in
+            row["ticket"].flatMap { UInt32($0) }
+        }
+        guard let ticket = ticket.first else {
+            throw WarehouseError.unexpectedResult(query: "the run lock's next ticket (no row)", row: [:])
+        }
+        return ticket
+    }
+
+    public func take(ticket: UInt32, key: String, runID: String) async throws {
+        // The ticket is a literal and the stamp applies only to an announced claim: sent twice,
+        // the second finds version 1 (or the same row twice, the same values) and changes nothing.
+        try await retrying("the run lock ticket") { try await insertClaim(leaseSQL.take(ticket: ticket, key: key, runID: runID)) }
     }
 
     public func heartbeat(key: String, runID: String) async throws {
@@ -51,7 +54,7 @@ extension ClickHouseWarehouse: LockLease {
         try await execute(leaseSQL.release(key: key, runIDs: runIDs), named: "the run lock release")
     }
 
-    /// The claim's quorum INSERT. ClickHouse 18.16 runs one quorum INSERT per table at a time
+    /// A claim's quorum INSERT (the announce, the ticket). ClickHouse 18.16 runs one quorum INSERT per table at a time
     /// and refuses another while one is in flight (Code 286: "Another quorum insert has been
     /// already started", "Quorum for previous write has not been satisfied yet"), which is
     /// exactly what two runs claiming at once do; the refused one tries again after a jittered

@@ -22,7 +22,7 @@ extension ClickHouseWarehouse {
         guard try await rows(of: sql.tableExists(LockClaimRow.table), named: "whether the lease table exists") { $0["n"] }.first == "1" else {
             return nil
         }
-        return try await claims(key: key, ttlSeconds: ttlSeconds).filter(\.live).min { $0.precedes($1) }?.holder
+        return try await claims(key: key, ttlSeconds: ttlSeconds).filter { $0.live && !$0.isChoosing }.min { $0.precedes($1) }?.holder
     }
 
     private func runs(_ query: String) async throws -> [RecordedRun] {

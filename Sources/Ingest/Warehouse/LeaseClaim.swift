@@ -7,7 +7,8 @@ public struct LeaseClaim: Sendable, Equatable {
     public var host: String
     public var machine: String
     public var pid: Int32
-    /// Server seconds.
+    /// The claim's ticket, in server seconds (when it was taken, or one past the latest ticket
+    /// then visible); 0 while the claim is announced but has no ticket yet (``isChoosing``).
     public var claimedAt: UInt32
     public var heartbeatAt: UInt32
     /// A heartbeat younger than the TTL, by the server's `now()`.
@@ -23,12 +24,17 @@ public struct LeaseClaim: Sendable, Equatable {
         self.live = live
     }
 
-    /// Claims are ordered by when the server took them, ties by run id.
+    /// Announced, and still reading its ticket: its ticket may yet come out earlier than one
+    /// already taken, so nobody wins while it is live (``LeaseElection``).
+    public var isChoosing: Bool { claimedAt == 0 }
+
+    /// Ticketed claims are ordered by their tickets, ties by run id.
     public func precedes(_ other: LeaseClaim) -> Bool {
         (claimedAt, runID) < (other.claimedAt, other.runID)
     }
 
+    /// Since its ticket; a claim still choosing, since its announce.
     public var holder: LockHolder {
-        LockHolder(host: host, pid: pid, runID: runID, since: Date(timeIntervalSince1970: TimeInterval(claimedAt)))
+        LockHolder(host: host, pid: pid, runID: runID, since: Date(timeIntervalSince1970: TimeInterval(isChoosing ? heartbeatAt : claimedAt)))
     }
 }

@@ -3,11 +3,12 @@ import ClickHouseHTTP
 /// The statements of the run lock's lease (``ClickHouseWarehouse``'s ``LockLease``): each an
 /// `INSERT … SELECT` whose times are the server's `now()`, never the host's.
 ///
-/// On a cluster, runs on two hosts may be pinned to different replicas. A claim is written
-/// with ``quorumWrite`` (it returns once two replicas hold it: with two replicas, all of
-/// them) and the claims are read with ``consistentRead`` (`select_sequential_consistency`:
-/// the read fails rather than answer from a replica that lacks a quorum-written claim), so
-/// of two runs that claim at once each sees the other's claim and the election picks one.
+/// On a cluster, runs on two hosts may be pinned to different replicas. A claim's announce and
+/// its ticket are written with ``quorumWrite`` (they return once two replicas hold them: with
+/// two replicas, all of them), and the next ticket and the claims are read with
+/// ``consistentRead`` (`select_sequential_consistency`: the read fails rather than answer from
+/// a replica that lacks a quorum-written claim), so of two runs that claim at once each sees
+/// the other's claim and the election picks one.
 /// Heartbeats and releases are written without a quorum: a heartbeat only extends a claim
 /// every host has already seen, a release seen late only makes another run wait longer, and
 /// neither should stop a run while one replica is down.
@@ -26,21 +27,33 @@ struct LockLeaseSQL: Sendable {
     /// The settings of the claims' reads: none on one server.
     var consistentRead: [String: String] { sql.ddl.cluster == nil ? [:] : ["select_sequential_consistency": "1"] }
 
-
-    func claim(key: String, runID: String, identity: MachineIdentity) -> String {
+    /// The claim without a ticket: `claimed_at` 0 (``LeaseClaim/isChoosing``), version 0.
+    func announce(key: String, runID: String, identity: MachineIdentity) -> String {
         let values = [
             SQLQuoting.stringLiteral(key), SQLQuoting.stringLiteral(runID), SQLQuoting.stringLiteral(identity.host),
-            SQLQuoting.stringLiteral(identity.machine), String(UInt32(clamping: identity.pid)), "now()", "now()", "0", "1",
+            SQLQuoting.stringLiteral(identity.machine), String(UInt32(clamping: identity.pid)), "toDateTime(0)", "now()", "0", "0",
         ]
         return "INSERT INTO \(name) (\(Self.columns)) SELECT \(values.joined(separator: ", "))"
     }
 
-    /// The claim's `claimed_at` in `claimed_seconds`.
-    func claimedAt(key: String, runID: String) -> String {
-        "SELECT toUnixTimestamp(claimed_at) AS claimed_seconds FROM \(name) FINAL WHERE \(match(key: key, runIDs: [runID]))"
+    /// One second past the latest ticket of `key`'s unreleased claims (expired ones too: a
+    /// ticket only has to be later), or the server's now if that is later, in `ticket`.
+    func nextTicket(key: String) -> String {
+        """
+        SELECT toUnixTimestamp(greatest(now(), max(claimed_at) + 1)) AS ticket
+        FROM \(name) FINAL WHERE lock_key = \(SQLQuoting.stringLiteral(key)) AND released = 0
+        """
     }
 
-    var serverNow: String { "SELECT toUnixTimestamp(now()) AS server_seconds" }
+    /// The announced claim stamped with `ticket`, version 1; nothing once it has a ticket or
+    /// was released (its latest version is then no longer 0).
+    func take(ticket: UInt32, key: String, runID: String) -> String {
+        """
+        INSERT INTO \(name) (\(Self.columns))
+        SELECT lock_key, run_id, host, machine, pid, toDateTime(\(ticket)), now(), released, 1
+        FROM \(name) FINAL WHERE \(match(key: key, runIDs: [runID])) AND version = 0
+        """
+    }
 
     /// The same claim, heartbeat now, one version up; nothing when it was released.
     func heartbeat(key: String, runID: String) -> String {

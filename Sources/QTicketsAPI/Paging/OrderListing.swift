@@ -5,8 +5,9 @@ import Synchronization
 /// until ``consume(_:)`` takes them, each request paid for by a permit of a shared
 /// ``PageBudget`` until then.
 ///
-/// Why: a backfill may not write before its run lock is held, and the lock's lease takes up to
-/// a second and a half to settle; the source then sat idle, once the seats were in. A backfill
+/// Why: a backfill may not write before its run lock is held, and its newest slice waits for
+/// the seats (the lock's lease used to take up to a second and a half to settle too); the
+/// source then sat idle, once the seats were in. A backfill
 /// slice's listing also waited for the newer slice's listing to be read whole, while its last
 /// pages kept one or two workers of four busy. Started ahead, a listing fills those idle slots,
 /// and its slice loads the pages when its turn comes: nothing is written earlier, nothing is
@@ -32,10 +33,11 @@ public final class OrderListing: Sendable {
     /// most `readAhead` pages wait in its buffer (`capacity` when nil); once consumed, it needs
     /// no permits and at most `capacity` pages wait.
     ///
-    /// Why two sizes: the listing started while the run lock settles has nothing else to hold
+    /// Why two sizes: the listing started before any slice runs has nothing else to hold
     /// memory beside it and may fill the budget; with `capacity` only, it filled its few pages
     /// and stopped (the next listing starts only when this one's range is read), and at 1M
-    /// orders (80 pages in a 30-day slice) both CPUs idled for the last 0.3 s of the settle.
+    /// orders (80 pages in a 30-day slice) both CPUs idled for the last 0.3 s of the lease's
+    /// settle (as it was then).
     /// A listing started beside a running slice keeps `capacity`: a budget's worth of pages
     /// beside the slice's insert batches is memory for no gain (the fetch then runs ahead of a
     /// running consumer anyway). Measured at 1M orders, settles made long, against `capacity`

@@ -2,7 +2,7 @@ import Synchronization
 
 /// How many pages listings fetched ahead of their consumers (``OrderListing``) may hold in all:
 /// a permit per request, given back as its page is used. Bounds a backfill's memory however
-/// long the run lock takes to settle (``OrderListing``'s fetches start before it is held).
+/// long its first slices wait (``OrderListing``'s fetches start before the lock is held).
 ///
 /// A listing that its consumer took (``bypass(_:)``) needs no more permits: its pages go
 /// straight to a running consumer. Without that, a listing waiting for a permit that pages of

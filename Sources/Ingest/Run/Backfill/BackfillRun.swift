@@ -13,7 +13,7 @@ import QTicketsAPI
 struct BackfillRun: Sendable {
     let context: RunContext
     let loss: LockLoss
-    /// The events and the inventory, fetched while the lock settled (``RunPrefetch``); slice 1 takes them.
+    /// The events and the inventory, fetched from the run's start (``RunPrefetch``); slice 1 takes them.
     let prefetch: RunPrefetch
 
     func run() async -> RunReport {
@@ -128,7 +128,7 @@ struct BackfillRun: Sendable {
             let fetched: [Event]
             if let events { fetched = events } else { fetched = try await prefetch.events(sliceContext) }
             var complete = completeDays
-            // The newest slice swaps in the inventory snapshot taken while the lock settled.
+            // The newest slice swaps in the inventory snapshot started with the run (``RunPrefetch``).
             var inventory: (@Sendable () async throws -> InventorySnapshot.Result)?
             if slice.isOpen {
                 let prefetch = self.prefetch

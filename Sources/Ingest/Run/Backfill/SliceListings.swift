@@ -3,13 +3,13 @@ import QTicketsAPI
 import Synchronization
 
 /// A backfill's slice listings, started ahead of their slices (``OrderListing``): the first
-/// while the run lock settles (``RunPrefetch``), and each next one as soon as the listing
+/// from the run's start, once the seats are in (``RunPrefetch``), and each next one as soon as the listing
 /// before it has a worker with nothing left to take (``drained(_:estimate:)``). A slice takes
 /// the listing of exactly its window (``take(_:)``), or fetches its own when there is none.
 ///
-/// Why: a 100k-order backfill's source sat idle for most of the lease's settle (0.5 to 1.3 s
-/// of a 3.3 s run, once the seats were in) and for the last page or two of each of its 13
-/// slices, while one worker of four still read. Pages fetched ahead wait, decoded, within a
+/// Why: a 100k-order backfill's source sat idle for most of the lease's old settle (0.5 to
+/// 1.3 s of a 3.3 s run, once the seats were in; the lease now takes milliseconds) and for the
+/// last page or two of each of its 13 slices, while one worker of four still read. Pages fetched ahead wait, decoded, within a
 /// ``PageBudget`` of ``budgetPages`` for every listing not yet taken; nothing is written before
 /// its slice runs, so writes keep their order and the lock still comes first.
 ///
@@ -24,8 +24,8 @@ import Synchronization
 /// started for a range no slice will read is cancelled: a wasted read, never a wrong row.
 final class SliceListings: Sendable {
     /// Pages fetched ahead and not yet taken, at most: about 0.5 MB each decoded (1,000 orders,
-    /// 1.75 tickets each), so 24 MB at most, and flat; about 0.6 s of the fake's time, most of a
-    /// settle once the seats are in. Measured and left: 72 pages, 1M orders, settles made long:
+    /// 1.75 tickets each), so 24 MB at most, and flat; about 0.6 s of the fake's time. Measured
+    /// and left, when the lease still settled: 72 pages, 1M orders, settles made long:
     /// wall / same requests 1.24 and 1.28 against 1.23 and 1.33 with 48, but 91 to 94 MB at
     /// peak against 83 to 85.
     static let budgetPages = 48
@@ -42,9 +42,9 @@ final class SliceListings: Sendable {
         var started: [KeysetRange: OrderListing] = [:]
         /// Ranges a slice read (taking a listing or fetching its own): never started again.
         var taken: Set<KeysetRange> = []
-        /// Whether a slice took a listing: a listing started before that, while the lock
-        /// settles and nothing else holds memory, may read ahead the whole budget; one started
-        /// beside a running slice holds ``capacity`` pages.
+        /// Whether a slice took a listing: a listing started before that, while the newest
+        /// slice waits for the seats and nothing else holds memory, may read ahead the whole
+        /// budget; one started beside a running slice holds ``capacity`` pages.
         var sliceRunning = false
         var closed = false
     }

@@ -5,7 +5,7 @@ struct AdmitRun: Sendable {
     let context: RunContext
 
     /// The held lock (`nil` in a dry run), or throws ``TimeZoneMismatch`` or ``RunLockError``.
-    /// `prefetch` starts once this host's `flock` is held, while the lease settles.
+    /// `prefetch` starts once this host's `flock` is held, while the lease is claimed.
     func run(loss: LockLoss, prefetch: RunPrefetch? = nil) async throws -> RunLock? {
         guard let lease = context.warehouse.lease else { return nil }
         try await context.timeZoneCheck.verify(context.warehouse)

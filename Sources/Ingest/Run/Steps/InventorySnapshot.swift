@@ -29,7 +29,7 @@ struct InventorySnapshot: Sendable {
     let context: RunContext
 
     /// The snapshot; ``log(_:)`` says what it holds once the run takes it (a snapshot taken
-    /// while the lock settled, by a run then refused, says nothing: ``RunPrefetch``).
+    /// before the lock was held, by a run then refused, says nothing: ``RunPrefetch``).
     func run(events: [Event]) async throws -> Result {
         let shows = InventoryTransform.pollableShows(of: events, now: context.options.now)
         guard !shows.isEmpty else { return Result(events: events.count) }

@@ -28,7 +28,7 @@ struct LoadSalesAndInventory: Sendable {
 
     /// `to`: the upper bound of a backfill's older slice (``SalesPipeline``); `inventory`: the
     /// inventory snapshot to swap in too (once per run: a backfill's newest slice), taken while
-    /// the lock settled (``RunPrefetch``), or `nil`.
+    /// from the run's start (``RunPrefetch``), or `nil`.
     /// `fetched`: once everything is read and before the ticket sink is flushed (a backfill's
     /// older slice starts fetching there, ``SliceHandoff``); not called after a failure.
     /// `beforeCompletions`: ``SliceHooks/beforeCompletions``.

@@ -1,25 +1,27 @@
 import QTicketsAPI
 import Synchronization
 
-/// What a run reads before it may write, fetched while the run lock settles: the events, then
-/// the inventory snapshot (the seats of every pollable show).
+/// What a run reads before it may write, fetched while the run lock's lease is taken: the
+/// events, then the inventory snapshot (the seats of every pollable show).
 ///
-/// Taking the lock's lease waits until the server's clock is past the claim's second, and
-/// 300 ms more (``RunLock``): about a second in which the run may not write. Reading the API is
-/// not writing, so the events and the seats are fetched meanwhile, once this host's `flock` is
-/// held: a run that another run on this host keeps out sends nothing. The snapshot's rows are
-/// held until the swap stamps them with a version (``InventorySnapshot/Result/stamped(version:)``),
-/// since the version clock is seeded from the warehouse only once the lock is held.
+/// Reading the API is not writing, so the events and the seats are fetched from the moment this
+/// host's `flock` is held (a run that another run on this host keeps out sends nothing), while
+/// the lease is claimed (``RunLock``) and the run reads what it needs before writing. The
+/// snapshot's rows are held until the swap stamps them with a version
+/// (``InventorySnapshot/Result/stamped(version:)``), since the version clock is seeded from the
+/// warehouse only once the lock is held.
 ///
-/// Why the seats too: they are most of a run's requests (555 of 728 in a 100k-order backfill of
-/// 400 events). With only the events here, a run under a server's rate limit spent that second
-/// on one request and lost the other slots: 1.17 s of a 38.5 s backfill at 20 requests/s.
+/// Why here: the lease used to wait for the server's clock to pass its claim's second, about a
+/// second in which the run could not write. With only the events fetched then, a run under a
+/// server's rate limit spent that second on one request and lost the other slots (1.17 s of a
+/// 38.5 s backfill at 20 requests/s). The lease now takes milliseconds, but the seats are still
+/// most of a run's requests (555 of 728 in a 100k-order backfill of 400 events), and starting
+/// them first keeps the source busy from the run's first moment.
 ///
-/// A backfill's first slices' orders too, once the seats are in (``SliceListings``): with the
-/// seats done in a quarter of a second, the source sat idle for the rest of the settle. Their
+/// A backfill's first slices' orders too, once the seats are in (``SliceListings``). Their
 /// windows come from the coverage read now, before the lock is held: a read, and a plan the
 /// backfill replaces with its own under the lock (a listing no slice takes is cancelled). Under
-/// a rate limit the seats fill the settle, and no order is read before the lock is held.
+/// a rate limit the seats come first, and no order is read before the lock is held.
 final class RunPrefetch: Sendable {
     private struct Started: Sendable {
         var events: Task<[Event], any Error>
