@@ -24,7 +24,8 @@ swift test --skip-build --disable-xctest "$@"
 # The cluster suite (README "Running on a ClickHouse cluster"): two 18.16 replicas and one
 # ZooKeeper (scripts/cluster.sh), as its own step, with the cluster's env file as the tests'
 # ClickHouse; stopped again if this script started it. The run lock's contention tests run
-# there too (its claims are quorum-written and read with sequential consistency there). The
+# there too (quorum-written claims read with sequential consistency, half of the contenders
+# through replica 2). The
 # whole suite runs it; a filtered run only with QT_CLUSTER_TESTS=1 (0 skips it).
 if [ "${QT_CLUSTER_TESTS:-$([ $# -eq 0 ] && echo 1 || echo 0)}" = 1 ]; then
     if ! scripts/cluster.sh status >/dev/null 2>&1; then cluster_started=1; fi

@@ -34,15 +34,39 @@ import Testing
         }
     }
 
-    func withLease(_ body: (_ makeLease: () -> ClickHouseWarehouse, _ client: ClickHouseClient, _ table: String, _ directory: String) async throws -> Void) async throws {
-        try await ClickHouseTestEnvironment.withScratchDatabase(prefix: "lock_") { client, database in
-            let directory = NSTemporaryDirectory() + "qtickets-contention-\(UUID().uuidString)"
-            defer { try? FileManager.default.removeItem(atPath: directory) }
-            let makeLease = {
-                ClickHouseWarehouse(client: client, database: database, batching: BatchingConfiguration(), runID: "contention", logger: Logger(label: "test"))
+    /// A scratch database with the lease table, `makeLease(host)` a warehouse for that host's
+    /// contender. On the cluster step (`QT_CLUSTER_ENV`) the lease is the cluster's (quorum
+    /// writes, sequentially consistent reads) and odd hosts go through replica 2, as a second
+    /// host pinned to the other replica would; `sync` then waits until both replicas hold every
+    /// write (releases are not quorum writes: one seen late by the other replica only makes a
+    /// run there wait longer, which a test that goes on at once would take for a holder).
+    func withLease(
+        _ body: (
+            _ makeLease: (Int) -> ClickHouseWarehouse, _ client: ClickHouseClient, _ table: String, _ directory: String,
+            _ sync: () async throws -> Void
+        ) async throws -> Void
+    ) async throws {
+        let environment = try ClickHouseTestEnvironment.load()
+        let cluster = environment.cluster.map { WarehouseDDL.Cluster(name: $0, zooKeeperPrefix: "/clickhouse/tables/{shard}") }
+        let replicas = ClusterTestEnvironment.isConfigured ? try ClusterTestEnvironment.load() : nil
+        let secondReplica = try replicas?.replicas[1].client()
+        try await withCleanup {
+            try await ClickHouseTestEnvironment.withScratchDatabase(prefix: "lock_") { client, database in
+                let directory = NSTemporaryDirectory() + "qtickets-contention-\(UUID().uuidString)"
+                defer { try? FileManager.default.removeItem(atPath: directory) }
+                let makeLease = { (host: Int) in
+                    ClickHouseWarehouse(
+                        client: host % 2 == 1 ? secondReplica ?? client : client, database: database, cluster: cluster,
+                        batching: BatchingConfiguration(), runID: "contention", logger: Logger(label: "test"))
+                }
+                try await makeLease(0).prepareLease()
+                let sync = {
+                    for index in 0..<(replicas?.replicas.count ?? 0) { try await replicas?.syncReplica(index, database: database) }
+                }
+                try await body(makeLease, client, "\(SQLQuoting.identifier(database)).meta_ingest_lock", directory, sync)
             }
-            try await makeLease().prepareLease()
-            try await body(makeLease, client, "\(SQLQuoting.identifier(database)).meta_ingest_lock", directory)
+        } cleanup: {
+            try await secondReplica?.shutdown()
         }
     }
 
@@ -71,9 +95,9 @@ import Testing
     }
 
     @Test func manyRunsClaimingAtOnceOnSeparateHostsExactlyOneHoldsTheLease() async throws {
-        try await withLease { makeLease, client, table, directory in
+        try await withLease { makeLease, client, table, directory, sync in
             for round in 1...8 {
-                let contenders = (0..<6).map { Contender(lease: makeLease(), runID: "round\(round)-run\($0)", host: $0) }
+                let contenders = (0..<6).map { Contender(lease: makeLease($0), runID: "round\(round)-run\($0)", host: $0) }
                 let results = await withTaskGroup(of: (String, Result<RunLock, any Error>).self) { group in
                     for contender in contenders { group.addTask { (contender.runID, await contender.acquire(in: directory)) } }
                     return await group.reduce(into: [:]) { $0[$1.0] = $1.1 }
@@ -85,6 +109,7 @@ import Testing
                     #expect(holderRunID(result) == winnerRun, "round \(round): \(run) should exit busy naming \(winnerRun): \(result)")
                 }
                 await winner.release()
+                try await sync()
             }
             let unreleased = try await client.queryRows("SELECT countIf(released = 0) AS n FROM \(table) FINAL").first?["n"]
             #expect(unreleased == "0")
@@ -102,13 +127,13 @@ import Testing
     /// claims again and again (it waits for B); then B goes on. Both outcomes and tickets.
     func race(bStoppingBefore step: GatedLease.Step) async throws -> Race {
         var race: Race?
-        try await withLease { makeLease, client, table, directory in
-            let gatedB = GatedLease(makeLease(), stoppingBefore: step)
+        try await withLease { makeLease, client, table, directory, _ in
+            let gatedB = GatedLease(makeLease(2), stoppingBefore: step)
             let b = Contender(lease: gatedB, runID: "a-announced-first", host: 2)
             async let bResult = b.acquire(in: directory)
             try await eventually("B announced and stopped before \(step)") { gatedB.reachedGate }
 
-            let watchedA = GatedLease(makeLease(), stoppingBefore: nil)
+            let watchedA = GatedLease(makeLease(1), stoppingBefore: nil)
             let a = Contender(lease: watchedA, runID: "z-ticketed-first", host: 1)
             async let aResult = a.acquire(in: directory)
             try await eventually("A read the claims again: it is waiting for B") { watchedA.claimReads >= 3 }
@@ -146,10 +171,10 @@ import Testing
     /// A holder's heartbeat (every TTL/3) reads the claims too: a newcomer still choosing its
     /// ticket is no reason to stop, since it will come out behind the holder.
     @Test func aHolderKeepsTheLockWhileANewcomerChoosesItsTicket() async throws {
-        try await withLease { makeLease, _, _, directory in
-            let a = Contender(lease: makeLease(), runID: "z-holder", host: 1, ttlSeconds: 3)
+        try await withLease { makeLease, _, _, directory, _ in
+            let a = Contender(lease: makeLease(1), runID: "z-holder", host: 1, ttlSeconds: 3)
             let aLock = try await a.acquire(in: directory).get()
-            let gatedB = GatedLease(makeLease(), stoppingBefore: .nextTicket)
+            let gatedB = GatedLease(makeLease(2), stoppingBefore: .nextTicket)
             let b = Contender(lease: gatedB, runID: "a-newcomer", host: 2)
             async let bResult = b.acquire(in: directory)
             try await eventually("B announced") { gatedB.reachedGate }
