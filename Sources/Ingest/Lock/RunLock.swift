@@ -77,7 +77,7 @@ public actor RunLock {
         let lock = RunLock(settings: settings, lease: lease, file: file, identity: identity, logger: logger)
         do {
             try await lease.prepareLease()
-            // Marked first: a claim inserted whose read-back failed is released all the same
+            // Marked first: a claim announced whose ticket failed is released all the same
             // (a release of a claim that was never inserted writes nothing).
             await lock.markClaimed()
             try await lease.announce(key: settings.key, runID: settings.runID, as: identity)
