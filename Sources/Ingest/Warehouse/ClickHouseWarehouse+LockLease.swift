@@ -54,11 +54,12 @@ extension ClickHouseWarehouse: LockLease {
         try await execute(leaseSQL.release(key: key, runIDs: runIDs), named: "the run lock release")
     }
 
-    /// A claim's quorum INSERT (the announce, the ticket). ClickHouse 18.16 runs one quorum INSERT per table at a time
-    /// and refuses another while one is in flight (Code 286: "Another quorum insert has been
-    /// already started", "Quorum for previous write has not been satisfied yet"), which is
-    /// exactly what two runs claiming at once do; the refused one tries again after a jittered
-    /// wait (the refused INSERT wrote nothing). On one server there is no quorum and no retry.
+    /// A claim's quorum INSERT (the announce, the ticket). ClickHouse 18.16 runs one quorum
+    /// INSERT per table at a time and refuses another while one is in flight (Code 286:
+    /// "Another quorum insert has been already started", "Quorum for previous write has not
+    /// been satisfied yet"), which is exactly what two runs claiming at once do; the refused
+    /// one tries again after a jittered wait (the refused INSERT wrote nothing). On one server
+    /// there is no quorum and no retry.
     private func insertClaim(_ statement: String) async throws {
         let schedule = Self.quorumRetry
         var attempt = 1
