@@ -80,18 +80,9 @@ import Testing
         return holder?.runID
     }
 
-    struct TimedOut: Error, CustomStringConvertible {
-        let what: String
-        var description: String { "timed out after 10 s waiting until \(what)" }
-    }
-
-    /// Waits (bounded) until `condition` holds.
-    func eventually(_ what: String, _ condition: () -> Bool) async throws {
-        let until = ContinuousClock.now + .seconds(10)
-        while !condition() {
-            guard ContinuousClock.now < until else { throw TimedOut(what: what) }
-            try await Task.sleep(for: .milliseconds(5))
-        }
+    /// Stops the test unless `condition` holds within 10 s (``eventually(within:every:_:)``).
+    func waitUntil(_ what: Comment, _ condition: () -> Bool) async throws {
+        try #require(try await eventually(within: .seconds(10), every: .milliseconds(5), condition), what)
     }
 
     @Test func manyRunsClaimingAtOnceOnSeparateHostsExactlyOneHoldsTheLease() async throws {
@@ -131,12 +122,12 @@ import Testing
             let gatedB = GatedLease(makeLease(2), stoppingBefore: step)
             let b = Contender(lease: gatedB, runID: "a-announced-first", host: 2)
             async let bResult = b.acquire(in: directory)
-            try await eventually("B announced and stopped before \(step)") { gatedB.reachedGate }
+            try await waitUntil("B announced and stopped before \(step)") { gatedB.reachedGate }
 
             let watchedA = GatedLease(makeLease(1), stoppingBefore: nil)
             let a = Contender(lease: watchedA, runID: "z-ticketed-first", host: 1)
             async let aResult = a.acquire(in: directory)
-            try await eventually("A read the claims again: it is waiting for B") { watchedA.claimReads >= 3 }
+            try await waitUntil("A read the claims again: it is waiting for B") { watchedA.claimReads >= 3 }
             gatedB.open()
 
             let (aOutcome, bOutcome) = await (aResult, bResult)
@@ -177,7 +168,7 @@ import Testing
             let gatedB = GatedLease(makeLease(2), stoppingBefore: .nextTicket)
             let b = Contender(lease: gatedB, runID: "a-newcomer", host: 2)
             async let bResult = b.acquire(in: directory)
-            try await eventually("B announced") { gatedB.reachedGate }
+            try await waitUntil("B announced") { gatedB.reachedGate }
             try await Task.sleep(for: .milliseconds(2_500))  // two of A's heartbeats, each checking it still holds
 
             #expect(a.loss.reason == nil, "\(a.loss.reason ?? "")")

@@ -1,5 +1,6 @@
 import Foundation
 import QTicketsFake
+import TestSupport
 import Testing
 @testable import QTicketsAPI
 
@@ -26,14 +27,6 @@ import Testing
     }
 
     /// Polls `condition` for up to 5 s.
-    static func eventually(_ condition: () async -> Bool) async throws -> Bool {
-        for _ in 0..<100 {
-            if await condition() { return true }
-            try await Task.sleep(for: .milliseconds(50))
-        }
-        return await condition()
-    }
-
     /// `value` once it is the same twice 500 ms apart (at most 10 s).
     static func settled(_ value: () async -> Int) async throws -> Int {
         var last = await value()
@@ -70,10 +63,10 @@ import Testing
         try await Self.with(orders: 3_000) { api, client in
             let budget = PageBudget(pages: 5)
             let listing = Self.ahead(client, budget: budget, expectingPages: 30)
-            #expect(try await Self.eventually { budget.free == 0 })
+            #expect(try await eventually { budget.free == 0 })
             // A permit is taken before its request is sent: on a loaded machine the server
             // may count the fifth a little later.
-            #expect(try await Self.eventually { await api.server.stats().byRoute["orders"] == 5 })
+            #expect(try await eventually { await api.server.stats().byRoute["orders"] == 5 })
             try await Task.sleep(for: .milliseconds(300))
             #expect(await api.server.stats().byRoute["orders"] == 5)  // five permits, five requests, then it waits
             var ids: [Int] = []
@@ -92,8 +85,8 @@ import Testing
             let listing = client.startOrderListing(
                 in: Self.whole, splittingUntil: FakeAPI.now.addingTimeInterval(3_600), expectingPages: 30, budget: budget, capacity: 2,
                 readAhead: 12)
-            #expect(try await Self.eventually { budget.free == 0 })
-            #expect(try await Self.eventually { await api.server.stats().byRoute["orders"] == 12 })
+            #expect(try await eventually { budget.free == 0 })
+            #expect(try await eventually { await api.server.stats().byRoute["orders"] == 12 })
             var consumed = 0
             var orders = 0
             var mostAhead = 0
@@ -116,7 +109,7 @@ import Testing
         try await Self.with(orders: 3_000) { api, client in
             let budget = PageBudget(pages: 4)
             let first = Self.ahead(client, budget: budget, expectingPages: 30)
-            #expect(try await Self.eventually { budget.free == 0 })
+            #expect(try await eventually { budget.free == 0 })
             first.cancel()
             #expect(budget.free == 4)
             // Requests already sent with their permits may still be counted after the cancel: on
@@ -140,7 +133,7 @@ import Testing
         try await Self.with(orders: 300, faults: FaultPlan(malformedOrdersPage: 1, malformedMode: .badPrice, malformedTimes: 1)) { api, client in
             let budget = PageBudget(pages: 100)
             let listing = Self.ahead(client, budget: budget)
-            #expect(try await Self.eventually { await api.server.stats().byRoute["orders"] ?? 0 >= 3 })
+            #expect(try await eventually { await api.server.stats().byRoute["orders"] ?? 0 >= 3 })
             try await Task.sleep(for: .milliseconds(200))
             #expect(api.observer.skipped.isEmpty)  // fetched, not yet used: not yet counted
             var count = 0

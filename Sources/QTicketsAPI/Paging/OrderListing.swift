@@ -7,12 +7,12 @@ import Synchronization
 ///
 /// Why: a backfill may not write before its run lock is held, and its newest slice waits for
 /// the seats (the lock's lease used to take up to a second and a half to settle too); the
-/// source then sat idle, once the seats were in. A backfill
-/// slice's listing also waited for the newer slice's listing to be read whole, while its last
-/// pages kept one or two workers of four busy. Started ahead, a listing fills those idle slots,
-/// and its slice loads the pages when its turn comes: nothing is written earlier, nothing is
-/// fetched twice. Rows that do not decode are reported as their page is consumed, so a slice
-/// counts its own (``KeysetStream/Skipped``).
+/// source then sat idle, once the seats were in. A backfill slice's listing also waited for the
+/// newer slice's listing to be read whole, while its last pages kept one or two workers of four
+/// busy. Started ahead, a listing fills those idle slots, and its slice loads the pages when
+/// its turn comes: nothing is written earlier, nothing is fetched twice. Rows that do not
+/// decode are reported as their page is consumed, so a slice counts its own
+/// (``KeysetStream/Skipped``).
 public final class OrderListing: Sendable {
     private static let ids = Atomic<Int>(0)
 
@@ -37,8 +37,7 @@ public final class OrderListing: Sendable {
     /// memory beside it and may fill the budget; with `capacity` only, it filled its few pages
     /// and stopped (the next listing starts only when this one's range is read), and at 1M
     /// orders (80 pages in a 30-day slice) both CPUs idled for the last 0.3 s of the lease's
-    /// settle (as it was then).
-    /// A listing started beside a running slice keeps `capacity`: a budget's worth of pages
+    /// settle (as it was then). A listing started beside a running slice keeps `capacity`: a budget's worth of pages
     /// beside the slice's insert batches is memory for no gain (the fetch then runs ahead of a
     /// running consumer anyway). Measured at 1M orders, settles made long, against `capacity`
     /// only: wall / same requests 1.23 and 1.33 against 1.29 and 1.30, peak RSS 83 to 85 MB

@@ -3,15 +3,17 @@ import QTicketsAPI
 import Synchronization
 
 /// A backfill's slice listings, started ahead of their slices (``OrderListing``): the first
-/// from the run's start, once the seats are in (``RunPrefetch``), and each next one as soon as the listing
-/// before it has a worker with nothing left to take (``drained(_:estimate:)``). A slice takes
-/// the listing of exactly its window (``take(_:)``), or fetches its own when there is none.
+/// from the run's start, once the seats are in (``RunPrefetch``), and each next one as soon as
+/// the listing before it has a worker with nothing left to take (``drained(_:estimate:)``). A
+/// slice takes the listing of exactly its window (``take(_:)``), or fetches its own when there
+/// is none.
 ///
 /// Why: a 100k-order backfill's source sat idle for most of the lease's old settle (0.5 to
 /// 1.3 s of a 3.3 s run, once the seats were in; the lease now takes milliseconds) and for the
-/// last page or two of each of its 13 slices, while one worker of four still read. Pages fetched ahead wait, decoded, within a
-/// ``PageBudget`` of ``budgetPages`` for every listing not yet taken; nothing is written before
-/// its slice runs, so writes keep their order and the lock still comes first.
+/// last page or two of each of its 14 slices, while one worker of four still read. Pages
+/// fetched ahead wait, decoded, within a ``PageBudget`` of ``budgetPages`` for every listing
+/// not yet taken; nothing is written before its slice runs, so writes keep their order and the
+/// lock still comes first.
 ///
 /// Why it is sound to read an older slice before the newer one is read: an order's ticket
 /// versions order its states by `updated_at` (``TicketVersion``), so a state read early never
