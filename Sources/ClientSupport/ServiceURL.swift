@@ -28,6 +28,15 @@ public struct ServiceURL: Sendable, Hashable, CustomStringConvertible {
         self.host = host
     }
 
+    /// Whether the host is this machine: `localhost`, an IPv4 address in 127.0.0.0/8, or `::1`
+    /// (by name or address only, no resolution: a name that resolves to loopback counts as remote).
+    public var isLoopback: Bool {
+        let name = host.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+        if name == "localhost" || name.hasSuffix(".localhost") || name == "::1" { return true }
+        let octets = name.split(separator: ".", omittingEmptySubsequences: false)
+        return octets.count == 4 && octets.first == "127" && octets.allSatisfy { UInt8($0) != nil }
+    }
+
     /// `string` + `/` + `path` (a path relative to the base, without a leading slash).
     public func appending(_ path: String) -> String { string + "/" + path }
 

@@ -17,13 +17,35 @@ import Testing
     @Test func unsetKeysReadTheirDeclaredDefault() throws {
         let config = try IngestConfiguration.load(files: [], environment: Self.required)
         #expect(config.timeZone.identifier == "Europe/Moscow")
-        #expect(config.compression == .gzip(level: 1))
+        #expect(config.compression == .none)  // `auto`, and CLICKHOUSE_HOST is loopback
         #expect(config.clickHousePassword.isEmpty)  // present and empty on purpose
+    }
+
+    /// `auto` compresses inserts only on their way to another machine; a choice made in the
+    /// file holds whatever the host.
+    @Test func autoCompressionIsGzipForARemoteServerAndNoneForThisMachine() throws {
+        func compression(host: String, choice: String? = nil) throws -> Compression {
+            var environment = Self.required
+            environment["CLICKHOUSE_HOST"] = host
+            if let choice { environment["CLICKHOUSE_COMPRESSION"] = choice }
+            return try IngestConfiguration.load(files: [], environment: environment).compression
+        }
+        for host in ["http://127.0.0.1:8123", "http://localhost:8123", "http://127.4.5.6:8123", "http://[::1]:8123", "https://LOCALHOST"] {
+            #expect(try compression(host: host) == .none, "\(host)")
+            #expect(try compression(host: host, choice: "gzip") == .gzip(level: 1), "\(host)")
+        }
+        for host in ["https://clickhouse.example.org:8443", "http://10.0.0.5:8123", "http://127.0.0.1.example.org", "http://[::2]:8123"] {
+            #expect(try compression(host: host) == .gzip(level: 1), "\(host)")
+            #expect(try compression(host: host, choice: "none") == .none, "\(host)")
+        }
+        #expect(throws: ConfigurationError.self) { try compression(host: "http://127.0.0.1:8123", choice: "zstd") }
     }
 
     /// The clients' own defaults are the ingester's: a library user gets what an operator gets.
     @Test func theLibrariesDefaultsAgreeWithTheKeys() throws {
-        let config = try IngestConfiguration.load(files: [], environment: Self.required)
+        var remote = Self.required
+        remote["CLICKHOUSE_HOST"] = "https://clickhouse.example.org:8443"  // `auto` compresses for it
+        let config = try IngestConfiguration.load(files: [], environment: remote)
         let api = config.qticketsConfiguration
         let apiDefaults = QTicketsConfiguration(baseURL: config.apiBaseURL, token: config.apiToken)
         #expect(api.requestsPerSecond == apiDefaults.requestsPerSecond)

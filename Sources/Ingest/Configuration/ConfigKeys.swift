@@ -95,10 +95,10 @@ public enum ConfigKeys {
         "CLICKHOUSE_BATCH_BYTES", default: 4 << 20, unit: "bytes", doc: "…or this many uncompressed bytes…")
     public static let batchAgeMilliseconds = ConfigKey.positiveInteger(
         "CLICKHOUSE_BATCH_AGE_MS", default: 1_000, unit: "milliseconds", doc: "…or this age in milliseconds, whichever comes first")
-    public static let gzip = ConfigKey<Bool>(
-        "CLICKHOUSE_COMPRESSION", .defaulted("gzip"), expected: "gzip or none",
-        doc: "`gzip` or `none`: on loopback compression is pure cost, over a WAN it pays"
-    ) { ["gzip": true, "none": false][$0.lowercased()] }
+    public static let compression = ConfigKey.choice(
+        "CLICKHOUSE_COMPRESSION", ["auto", "gzip", "none"],
+        doc: "how inserts travel: `auto` is `none` when CLICKHOUSE_HOST is this machine (localhost, 127.x, ::1), "
+            + "where compressing costs both ends CPU and saves nothing, and `gzip` anywhere else")
     public static let gzipLevel = ConfigKey.integer(
         "CLICKHOUSE_GZIP_LEVEL", in: 1...9, default: 1, doc: "gzip level, 1 (fastest) to 9 (smallest)")
     public static let clickHouseTimeoutSeconds = ConfigKey.positiveInteger(
@@ -155,7 +155,7 @@ public enum ConfigKeys {
         timeZone, organiserName, clickHouseCluster, clickHouseZooKeeperPrefix,
         apiRequestsPerSecond, apiBurst, apiConcurrency, apiTimeoutSeconds, apiMaxAttempts, apiMaxResponseBytes, apiClockSkewSeconds,
         maxCatchUpHours, sliceDays, ordersDateColumn,
-        batchRows, batchBytes, batchAgeMilliseconds, gzip, gzipLevel, clickHouseTimeoutSeconds, clickHouseMaxAttempts,
+        batchRows, batchBytes, batchAgeMilliseconds, compression, gzipLevel, clickHouseTimeoutSeconds, clickHouseMaxAttempts,
         clickHouseCAFile, lockDirectory, lockTTLSeconds, shutdownGraceSeconds, prometheusFile,
         apiTokenFile, clickHousePasswordFile, progressSeconds, logFormat, staleAfterMinutes,
     ]
