@@ -96,6 +96,46 @@ import Testing
         }
     }
 
+    /// A backfill's recomputes share one staging table: the first makes it, the ones after use
+    /// it (truncated first), one that finds it gone fails and the next makes it again, and it is
+    /// dropped when the backfill ends; the numbers are each recompute's own.
+    @Test func aBackfillKeepsOneDailyStageAcrossItsRecomputesAndDropsItAtTheEnd() async throws {
+        try await withWarehouse { warehouse, client, database in
+            let stages = "SELECT count() FROM system.tables WHERE database = '\(database)' AND name LIKE '%_stage_%' FORMAT TSV"
+            let daily = DailySalesRow.table.qualifiedName(database: database)
+            let first = HandMadeOrders.order(id: 1, baskets: [Basket(id: 11, showID: 7, price: 100)])
+            let second = HandMadeOrders.order(id: 2, payedAt: "2025-10-05T12:00:00+03:00", baskets: [Basket(id: 21, showID: 7, price: 250)])
+            let third = HandMadeOrders.order(id: 3, payedAt: "2025-09-05T12:00:00+03:00", baskets: [Basket(id: 31, showID: 7, price: 40)])
+            let sink = warehouse.ticketSink()
+            try await sink.append(contentsOf: [first, second, third].flatMap { HandMadeOrders.rows($0) })
+            _ = try await sink.finish()
+            let day = { (order: Order) in Set(HandMadeOrders.rows(order).map(\.salesDay)) }
+
+            let outcome: Result<[Int], any Error> = await warehouse.keepingDailyStage {
+                do {
+                    var rows = [try await warehouse.recomputeDailySales(days: day(first), version: 1)]
+                    #expect(try await client.query(stages) == "1\n")  // kept for the next slice
+                    rows.append(try await warehouse.recomputeDailySales(days: day(second), version: 2))
+                    // Gone under it (a stale-stage sweep): that recompute fails, the next makes it anew.
+                    try await client.execute(DailySalesRecompute(sql: warehouse.sql, runTag: warehouse.runTag).dropStage)
+                    await #expect(throws: (any Error).self) { try await warehouse.recomputeDailySales(days: day(third), version: 3) }
+                    rows.append(try await warehouse.recomputeDailySales(days: day(third), version: 4))
+                    #expect(try await client.query(stages) == "1\n")
+                    return .success(rows)
+                } catch {
+                    return .failure(error)
+                }
+            }
+            #expect(try outcome.get() == [1, 1, 1])
+            #expect(try await client.query(stages) == "0\n")
+            #expect(try await client.query("SELECT toString(sales_date), toString(revenue), version FROM \(daily) ORDER BY sales_date FORMAT TSV")
+                == "2025-09-05\t40.00\t4\n2025-10-05\t250.00\t2\n2025-11-03\t100.00\t1\n")
+            // Outside a backfill, a recompute makes and drops its own.
+            #expect(try await warehouse.recomputeDailySales(days: day(first), version: 5) == 1)
+            #expect(try await client.query(stages) == "0\n")
+        }
+    }
+
     /// The whole product, through the entry point, in such a database.
     @Test func aWholeRunWorksInADatabaseWhoseNameStartsWithADigit() async throws {
         let generatedAt = Date(timeIntervalSince1970: 1_764_500_000)

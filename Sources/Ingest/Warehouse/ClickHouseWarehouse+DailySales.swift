@@ -26,26 +26,61 @@ extension ClickHouseWarehouse {
     public func recomputeDailySales(days: Set<UInt16>, version: UInt64) async throws -> Int {
         guard !days.isEmpty else { return 0 }
         let recompute = sql.dailySalesRecompute(runTag: runTag)
-        return try await withStage(create: recompute.createStage, drop: recompute.dropStage, named: "the daily staging table") {
-            var rows = 0
-            for round in Self.rounds(of: days) {
-                let days = round.flatMap(\.days)
-                let months = round.map(\.month)
-                // One retried unit: a re-sent `INSERT … SELECT` would double the stage's rows,
-                // so every attempt fills the stage again from empty.
-                rows += try await retrying("the daily staging fill") {
-                    try await client.execute(recompute.truncateStage)
-                    try await client.execute(try recompute.fill(days: days, months: months, version: version))
-                    let counts = try Self.decode(try await client.queryRows(recompute.countFresh(days: days)), named: "the daily row count") { row in
-                        row["daily_rows"].flatMap { Int($0) }
-                    }
-                    return counts.reduce(0, +)
-                }
-                // Sent twice, the same stage replaces the same months again.
-                try await execute(recompute.replacePartitions(months: months), named: "the daily partitions' swap")
+        guard dailyStage.isKept else {
+            return try await withStage(create: recompute.createStage, drop: recompute.dropStage, named: "the daily staging table") {
+                try await fill(recompute, days: days, version: version)
             }
-            return rows
         }
+        // A backfill's slice: the stage the previous slice left, truncated before each fill.
+        if !dailyStage.exists {
+            try await retrying("the daily staging table") {
+                try await client.execute(recompute.dropStage)
+                try await client.execute(recompute.createStage)
+            }
+            dailyStage.exists = true
+        }
+        do {
+            return try await fill(recompute, days: days, version: version)
+        } catch {
+            // Made again (dropped first) by the next recompute, whatever this one left.
+            dailyStage.exists = false
+            throw error
+        }
+    }
+
+    /// Runs `body` (a backfill's slices) with the daily staging table kept from one recompute
+    /// to the next (``DailyStageState``), and drops it at the end, also after a failure or a
+    /// signal (``dropUncancelled(_:named:)``; a run killed before that leaves it to the next
+    /// run's ``dropStaleStages(liveWithinSeconds:)``).
+    public func keepingDailyStage<T: Sendable>(_ body: () async -> T) async -> T {
+        dailyStage.keep()
+        let result = await body()
+        if dailyStage.release() {
+            await dropUncancelled(sql.dailySalesRecompute(runTag: runTag).dropStage, named: "the daily staging table")
+        }
+        return result
+    }
+
+    /// The recompute's rounds into the stage, each swapped in; returns the touched days' rows.
+    private func fill(_ recompute: DailySalesRecompute, days: Set<UInt16>, version: UInt64) async throws -> Int {
+        var rows = 0
+        for round in Self.rounds(of: days) {
+            let days = round.flatMap(\.days)
+            let months = round.map(\.month)
+            // One retried unit: a re-sent `INSERT … SELECT` would double the stage's rows,
+            // so every attempt fills the stage again from empty.
+            rows += try await retrying("the daily staging fill") {
+                try await client.execute(recompute.truncateStage)
+                try await client.execute(try recompute.fill(days: days, months: months, version: version))
+                let counts = try Self.decode(try await client.queryRows(recompute.countFresh(days: days)), named: "the daily row count") { row in
+                    row["daily_rows"].flatMap { Int($0) }
+                }
+                return counts.reduce(0, +)
+            }
+            // Sent twice, the same stage replaces the same months again.
+            try await execute(recompute.replacePartitions(months: months), named: "the daily partitions' swap")
+        }
+        return rows
     }
 
     /// The touched months in order, with their days, cut into rounds.

@@ -90,7 +90,7 @@ extension ClickHouseWarehouse {
     /// How long a run waits for its staging table's drop (normally milliseconds).
     static let stageCleanupBound: Duration = .seconds(5)
 
-    private func dropUncancelled(_ drop: String, named what: String) async {
+    func dropUncancelled(_ drop: String, named what: String) async {
         let warehouse = self
         do {
             try await Uncancelled.run(within: Self.stageCleanupBound) { try await warehouse.execute(drop, named: "dropping \(what)") }

@@ -18,6 +18,8 @@ public struct ClickHouseWarehouse: Warehouse {
     let runTag: String
     let logger: Logger
     let onBatch: @Sendable (BatchReport) async -> Void
+    /// Whether the daily recompute's staging table is kept between recomputes (a backfill's).
+    let dailyStage = DailyStageState()
 
     /// How many earlier windows the coverage read looks at (a year of 15-minute runs is 35k;
     /// the chain breaks at the first gap long before).

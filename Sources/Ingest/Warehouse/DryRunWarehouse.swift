@@ -51,6 +51,9 @@ public actor DryRunWarehouse: Warehouse {
         return 0
     }
 
+    /// Nothing to keep: a dry run's recompute only counts.
+    public nonisolated func keepingDailyStage<T: Sendable>(_ body: () async -> T) async -> T { await body() }
+
     public func compact() {}
 
     /// Nothing recorded: a dry run reads nothing from ClickHouse.

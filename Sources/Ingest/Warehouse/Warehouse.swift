@@ -60,6 +60,10 @@ public protocol Warehouse: Sendable {
     /// `version`; returns how many daily rows those days have now.
     func recomputeDailySales(days: Set<UInt16>, version: UInt64) async throws -> Int
 
+    /// Runs `body` (a backfill's slices, which recompute one after another) with whatever the
+    /// recompute sets up kept from one recompute to the next, and cleaned up at the end.
+    func keepingDailyStage<T: Sendable>(_ body: () async -> T) async -> T
+
     /// Merges the small tables, so the runbook's queries without `FINAL` see one row per key.
     func compact() async throws
 

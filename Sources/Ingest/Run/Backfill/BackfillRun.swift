@@ -34,55 +34,58 @@ struct BackfillRun: Sendable {
         prefetch.listings?.plan(plan.listings(previous: previous, context: context), final: true)
         var progress = BackfillProgress(runID: context.options.runID, covered: previous)
         let results = SliceResults()
-        await withTaskGroup(of: Void.self) { group in
-            // The newer slice whose orders are loaded and that may still be recomputing.
-            var newer: (slice: BackfillSlice, name: String, window: CoverageTracker.Window, handoff: SliceHandoff)?
-            // Whether a slice has prepared the warehouse (the first one that runs does it all).
-            var prepared = false
-            // How densely the newer slice's range held orders (the next one cuts its listing by it).
-            var density: ListingDensity?
-            for slice in plan.slices {
-                let name = slice.name(in: context.calendar)
-                if plan.isLoaded(slice, previous: progress.covered) {
-                    context.logger.info("Slice \(name) already loaded, skipped", metadata: ["slice": "\(name)", "position": "\(slice.position)"])
-                    continue
+        // One staging table for every slice's recompute, dropped at the end (``DailyStageState``).
+        await context.warehouse.keepingDailyStage {
+            await withTaskGroup(of: Void.self) { group in
+                // The newer slice whose orders are loaded and that may still be recomputing.
+                var newer: (slice: BackfillSlice, name: String, window: CoverageTracker.Window, handoff: SliceHandoff)?
+                // Whether a slice has prepared the warehouse (the first one that runs does it all).
+                var prepared = false
+                // How densely the newer slice's range held orders (the next one cuts its listing by it).
+                var density: ListingDensity?
+                for slice in plan.slices {
+                    let name = slice.name(in: context.calendar)
+                    if plan.isLoaded(slice, previous: progress.covered) {
+                        context.logger.info("Slice \(name) already loaded, skipped", metadata: ["slice": "\(name)", "position": "\(slice.position)"])
+                        continue
+                    }
+                    await context.metrics.setSlice("\(name) \(slice.position)")
+                    // The older slices this backfill still loads (those already covered are skipped).
+                    let pending = plan.slices.filter { $0.number > slice.number && !plan.isLoaded($0, previous: progress.covered) }
+                    let days = SliceDays(slice: slice, pending: pending, calendar: context.calendar)
+                    // The newer slice's window counts as covered: if that slice fails, so does this one.
+                    let covered = progress.covered + (newer.map { [$0.window] } ?? [])
+                    let handoff = SliceHandoff(newer: newer.map { newer in
+                        (newer.name, newer.handoff, { await results.result(of: newer.slice.number).report.failure == nil })
+                    })
+                    let (events, completeDays, warehousePrepared) = (progress.events, progress.completeDays, prepared)
+                    let expectedPages = slice.isOpen ? nil : density?.pages(from: slice.from, to: slice.to)
+                    group.addTask {
+                        let result = await load(
+                            slice, name: name, covered: covered, days: days, storedBefore: storedBefore, events: events,
+                            completeDays: completeDays, warehousePrepared: warehousePrepared, expectedPages: expectedPages, handoff: handoff)
+                        await results.post(slice.number, result)
+                        await handoff.ended()
+                    }
+                    let outcome = await handoff.wait()
+                    if let previous = newer {
+                        let result = await results.result(of: previous.slice.number)
+                        progress.add(result.report, window: result.window, slice: previous.slice, name: previous.name, logger: context.logger)
+                    }
+                    guard case let .loaded(loaded) = outcome, !progress.failed else {
+                        let result = await results.result(of: slice.number)
+                        progress.add(result.report, window: result.window, slice: slice, name: name, logger: context.logger)
+                        newer = nil
+                        break
+                    }
+                    (progress.events, progress.completeDays, density) = (loaded.events, loaded.completeDays, loaded.density)
+                    newer = (slice, name, loaded.window, handoff)
+                    prepared = true
                 }
-                await context.metrics.setSlice("\(name) \(slice.position)")
-                // The older slices this backfill still loads (those already covered are skipped).
-                let pending = plan.slices.filter { $0.number > slice.number && !plan.isLoaded($0, previous: progress.covered) }
-                let days = SliceDays(slice: slice, pending: pending, calendar: context.calendar)
-                // The newer slice's window counts as covered: if that slice fails, so does this one.
-                let covered = progress.covered + (newer.map { [$0.window] } ?? [])
-                let handoff = SliceHandoff(newer: newer.map { newer in
-                    (newer.name, newer.handoff, { await results.result(of: newer.slice.number).report.failure == nil })
-                })
-                let (events, completeDays, warehousePrepared) = (progress.events, progress.completeDays, prepared)
-                let expectedPages = slice.isOpen ? nil : density?.pages(from: slice.from, to: slice.to)
-                group.addTask {
-                    let result = await load(
-                        slice, name: name, covered: covered, days: days, storedBefore: storedBefore, events: events,
-                        completeDays: completeDays, warehousePrepared: warehousePrepared, expectedPages: expectedPages, handoff: handoff)
-                    await results.post(slice.number, result)
-                    await handoff.ended()
+                if let last = newer {
+                    let result = await results.result(of: last.slice.number)
+                    progress.add(result.report, window: result.window, slice: last.slice, name: last.name, logger: context.logger)
                 }
-                let outcome = await handoff.wait()
-                if let previous = newer {
-                    let result = await results.result(of: previous.slice.number)
-                    progress.add(result.report, window: result.window, slice: previous.slice, name: previous.name, logger: context.logger)
-                }
-                guard case let .loaded(loaded) = outcome, !progress.failed else {
-                    let result = await results.result(of: slice.number)
-                    progress.add(result.report, window: result.window, slice: slice, name: name, logger: context.logger)
-                    newer = nil
-                    break
-                }
-                (progress.events, progress.completeDays, density) = (loaded.events, loaded.completeDays, loaded.density)
-                newer = (slice, name, loaded.window, handoff)
-                prepared = true
-            }
-            if let last = newer {
-                let result = await results.result(of: last.slice.number)
-                progress.add(result.report, window: result.window, slice: last.slice, name: last.name, logger: context.logger)
             }
         }
         prefetch.listings?.cancel()
