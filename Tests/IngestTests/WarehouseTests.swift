@@ -136,6 +136,36 @@ import Testing
         }
     }
 
+    /// The recompute's day predicate (ranges for runs of days, a list for the rest) selects
+    /// exactly its days, as ClickHouse evaluates it: random sets of runs and single days.
+    @Test func theRecomputesDayPredicateSelectsExactlyItsDays() async throws {
+        try await withWarehouse { _, client, _ in
+            var random = SystemRandomNumberGenerator()
+            let first: UInt16 = 20_000  // 2024-10-04; the days probed: 400 from there
+            for round in 0..<40 {
+                var days = Set<UInt16>()
+                for _ in 0..<Int.random(in: 1...8, using: &random) {
+                    let start = first + UInt16.random(in: 0..<380, using: &random)
+                    let length = UInt16(round % 4 == 0 ? 1 : Int.random(in: 1...40, using: &random))
+                    days.formUnion(start..<min(start + length, first + 400))
+                }
+                let predicate = DailySalesRecompute.salesDate(in: Array(days))
+                let selected = try await client.query("""
+                    SELECT toUInt16(sales_date) FROM (SELECT toDate(toDate('2024-10-04') + number) AS sales_date FROM system.numbers LIMIT 400)
+                    WHERE \(predicate) FORMAT TSV
+                    """)
+                #expect(Set(selected.split(separator: "\n").compactMap { UInt16($0) }) == days, "\(predicate)")
+                let rest = try await client.query("""
+                    SELECT count() FROM (SELECT toDate(toDate('2024-10-04') + number) AS sales_date FROM system.numbers LIMIT 400)
+                    WHERE NOT \(predicate) FORMAT TSV
+                    """)
+                #expect(rest == "\(400 - days.count)\n")
+            }
+            #expect(DailySalesRecompute.salesDate(in: [20_000, 20_001, 20_002, 20_005])
+                == "(sales_date BETWEEN toDate('2024-10-04') AND toDate('2024-10-06') OR sales_date IN (toDate('2024-10-09')))")
+        }
+    }
+
     /// The whole product, through the entry point, in such a database.
     @Test func aWholeRunWorksInADatabaseWhoseNameStartsWithADigit() async throws {
         let generatedAt = Date(timeIntervalSince1970: 1_764_500_000)

@@ -72,12 +72,12 @@ struct DailySalesRecompute: Sendable {
     /// `sales_date` (applied after `FINAL`) leaves it out.
     func aggregate(days: [UInt16], version: UInt64) throws(WarehouseError) -> String {
         let key = Self.daily.orderBy.map(SQLQuoting.identifier).joined(separator: ", ")
-        let dayList = Self.dayList(days)
+        let touched = Self.salesDate(in: days)
         return """
             SELECT \(try Self.selectList(version: version).joined(separator: ", "))
             FROM \(ticketsName) FINAL
-            WHERE ticket_id IN (SELECT ticket_id FROM \(indexName) WHERE sales_date IN (\(dayList)))
-              AND sales_date IN (\(dayList)) AND is_sold = 1
+            WHERE ticket_id IN (SELECT ticket_id FROM \(indexName) WHERE \(touched))
+              AND \(touched) AND is_sold = 1
             GROUP BY \(key)
             """
     }
@@ -89,7 +89,7 @@ struct DailySalesRecompute: Sendable {
     func untouched(months: [Int], days: [UInt16]) -> String {
         """
         SELECT \(Self.columnList) FROM \(dailyName)
-        WHERE \(DailySalesRow.monthPartition) IN (\(months.map(String.init).joined(separator: ", "))) AND sales_date NOT IN (\(Self.dayList(days)))
+        WHERE \(DailySalesRow.monthPartition) IN (\(months.map(String.init).joined(separator: ", "))) AND NOT \(Self.salesDate(in: days))
         """
     }
 
@@ -101,10 +101,41 @@ struct DailySalesRecompute: Sendable {
 
     /// The fresh rows of the touched `days`, in column `daily_rows` (a read of those days only).
     func countFresh(days: [UInt16]) -> String {
-        "SELECT count() AS daily_rows FROM \(stageName) WHERE sales_date IN (\(Self.dayList(days)))"
+        "SELECT count() AS daily_rows FROM \(stageName) WHERE \(Self.salesDate(in: days))"
     }
 
+    /// `sales_date` among `days` (day numbers, not empty), parenthesised: each run of at least
+    /// ``shortestRange`` consecutive days as one `BETWEEN`, the other days in one `IN` list. A
+    /// backfill slice touches about 30 consecutive days, which one range says in a fraction of
+    /// the list's text for the server to parse, three times per statement (measured on 18.16: the
+    /// fill about 1 ms, a tenth, cheaper a slice); a 15-minute run's scattered days stay a list.
+    static func salesDate(in days: [UInt16]) -> String {
+        var ranges: [String] = []
+        var singles: [UInt16] = []
+        var run: [UInt16] = []
+        func close() {
+            if run.count >= shortestRange, let first = run.first, let last = run.last {
+                ranges.append("sales_date BETWEEN \(date(first)) AND \(date(last))")
+            } else {
+                singles += run
+            }
+            run = []
+        }
+        for day in Set(days).sorted() {
+            if let last = run.last, day != last + 1 { close() }
+            run.append(day)
+        }
+        close()
+        if !singles.isEmpty { ranges.append("sales_date IN (\(dayList(singles)))") }
+        return "(" + ranges.joined(separator: " OR ") + ")"
+    }
+
+    /// Consecutive days from which a `BETWEEN` is shorter than listing them.
+    static let shortestRange = 3
+
+    static func date(_ day: UInt16) -> String { "toDate('\(SalesCalendar.isoDate(day))')" }
+
     static func dayList(_ days: [UInt16]) -> String {
-        days.map { "toDate('\(SalesCalendar.isoDate($0))')" }.joined(separator: ", ")
+        days.map(date).joined(separator: ", ")
     }
 }
