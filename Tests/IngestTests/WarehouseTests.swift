@@ -180,4 +180,25 @@ import Testing
             #expect(try await harness.scalar("SELECT count() FROM \(harness.table("meta_job_runs")) FINAL WHERE status = 'ok'") == "2")
         }
     }
+
+    /// Inserts travel gzip'd when asked, plain by default to this machine's ClickHouse
+    /// (`CLICKHOUSE_COMPRESSION=auto`), and the warehouse holds the truth either way.
+    @Test(arguments: ["gzip", "auto"])
+    func aWholeRunLoadsTheTruthWithGzipOrPlainInserts(_ compression: String) async throws {
+        let generatedAt = Date(timeIntervalSince1970: 1_764_500_000)
+        let spec = OrganiserSpec(seed: 5, events: 5, maxShowsPerEvent: 3, orders: 400, maxTicketsPerOrder: 3, historyHours: 24 * 10)
+        let organiser = Organiser.generate(spec, now: generatedAt)
+        try await IngestHarness.with(organiser, settings: ["CLICKHOUSE_COMPRESSION": compression]) { harness in
+            let report = try await harness.run(sinceHours: 24 * 11, now: generatedAt.addingTimeInterval(60))
+            #expect(report.status == .ok, "\(report.message)")
+            try await expectEqualToTruth(harness, organiser.groundTruth())
+            let tickets = try #require(report.metrics.tables[TicketRow.table.name])
+            #expect(tickets.rawBytes > 0)
+            if compression == "gzip" {
+                #expect(tickets.compressedBytes * 2 < tickets.rawBytes, "\(tickets)")
+            } else {
+                #expect(tickets.compressedBytes == tickets.rawBytes, "\(tickets)")
+            }
+        }
+    }
 }
