@@ -6,7 +6,7 @@ import Foundation
 /// It takes the value apart into an integer significand and a power of ten, and scales with
 /// integer arithmetic. Going through `Double` would turn 0.1 into 0.1000000000000000055… and
 /// lose kopecks on large sums. (`Decimal`'s mantissa fields are not public on Linux.)
-enum DecimalScaling {
+public enum DecimalScaling {
     /// Powers of ten that fit in `UInt128` (10^0 … 10^38).
     static let powersOfTen: [UInt128] = {
         var out: [UInt128] = [1]
@@ -17,7 +17,7 @@ enum DecimalScaling {
     /// The scaled integer for `value` in `Decimal(precision, scale)`.
     /// Throws when the value is NaN, needs more than `scale` fractional digits, or has more
     /// than `precision` digits in total: the writer never rounds silently.
-    static func scaledValue(_ value: Decimal, precision: Int, scale: Int) throws(DecimalEncodingError) -> Int128 {
+    public static func scaledValue(_ value: Decimal, precision: Int, scale: Int) throws(DecimalEncodingError) -> Int128 {
         func failure(_ reason: DecimalEncodingError.Reason) -> DecimalEncodingError {
             DecimalEncodingError(value: value, precision: precision, scale: scale, reason: reason)
         }

@@ -35,6 +35,29 @@ import Testing
         }
     }
 
+    /// The fast check (the scaled integer) and the one by comparisons agree on every price:
+    /// edge values, random ones of 0 to 20 digits with 0 to 5 decimals, either sign, and values
+    /// made by arithmetic (whose exponents are not the parser's).
+    @Test func theFastMoneyCheckAgreesWithTheComparedOne() {
+        let posix = Locale(identifier: "en_US_POSIX")
+        var values = ["0", "-0", "0.00", "0.001", "0.010", "-0.01", "9999999999999999.99", "9999999999999999.995",
+                      "10000000000000000", "10000000000000000.00", "1e16", "1e15", "1e-2", "1e-3", "12345678901234567890123456789012345678",
+                      "0.0000000000000000000000000000000000001", "1234.5", "1234.500", "1234.5001"].compactMap { Decimal(string: $0, locale: posix) }
+        values += [Decimal.nan, Decimal(1) / Decimal(3), Decimal(10) / Decimal(4), Decimal(100) * Decimal(string: "0.015", locale: posix)!]
+        var random = SystemRandomNumberGenerator()
+        for _ in 0..<5_000 {
+            let digits = String((0..<Int.random(in: 1...20, using: &random)).map { _ in Character(String(Int.random(in: 0...9, using: &random))) })
+            let decimals = Int.random(in: 0...5, using: &random)
+            var text = decimals > 0 && digits.count > decimals
+                ? String(digits.dropLast(decimals)) + "." + String(digits.suffix(decimals)) : digits
+            if Bool.random(using: &random) { text = "-" + text }
+            if let value = Decimal(string: text, locale: posix) { values.append(value) }
+        }
+        for value in values {
+            #expect(OrderValidation.moneyProblem(value) == OrderValidation.comparedMoneyProblem(value), "\(value)")
+        }
+    }
+
     @Test func negativeOrOverflowingQuantitiesAreRefused() {
         for quantity in [-1, Int(UInt32.max) + 1] {
             #expect(throws: OrderValidation.Rejection(orderID: 4360, reason: "ticket 2: quantity \(quantity) is negative or too large")) {

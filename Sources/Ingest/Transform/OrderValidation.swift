@@ -1,3 +1,4 @@
+import ClickHouseHTTP
 import Foundation
 import QTicketsAPI
 
@@ -51,6 +52,17 @@ public enum OrderValidation {
 
     /// Why `value` does not fit `Decimal(18, 2)` exactly as a non-negative amount, or nil.
     static func moneyProblem(_ value: Decimal) -> String? {
+        // The usual case, decided without `Decimal` arithmetic: the exact scaled integer the
+        // writer will store exists (not NaN, at most two decimals, below 10^16) and is not
+        // negative. `Decimal`'s comparisons (normalising both sides) made this check three
+        // quarters of the transform's CPU in a backfill (`perf`, 100k orders).
+        if let cents = try? DecimalScaling.scaledValue(value, precision: 18, scale: 2), cents >= 0 { return nil }
+        return comparedMoneyProblem(value)
+    }
+
+    /// ``moneyProblem(_:)`` by `Decimal` comparisons: what it says for every value, and the
+    /// reason for a value it refuses (`OrderValidationTests` holds the two to the same answer).
+    static func comparedMoneyProblem(_ value: Decimal) -> String? {
         if value.isNaN { return "is not a number" }
         if value < 0 { return "is negative" }
         if value >= priceLimit { return "has more than 16 integer digits" }
