@@ -128,7 +128,7 @@ public final class QTicketsClient: Sendable {
     /// decode are reported to the observer and left out.
     public func seats(showID: Int) async throws -> [Seat] {
         let endpoint = Endpoint.seats(showID: showID)
-        let envelope = try await executor.get(endpoint, body: try SeatsRequestBody().jsonBytes(), decode: FastPageDecoder.seatsEnvelope)
+        let envelope = try await executor.get(endpoint, body: try SeatsRequestBody.standard ?? SeatsRequestBody().jsonBytes(), decode: FastPageDecoder.seatsEnvelope)
         var seats: [Seat] = []
         seats.reserveCapacity(envelope.rows.count)
         for row in envelope.rows {
