@@ -177,7 +177,7 @@ for n in $sizes; do
     fake_peak=0
     # The unpinned run and its reference, `rounds` times (each pair on fresh fakes): on two
     # shared cores one pair's ratio moves by several hundredths from run to run (100k orders,
-    # five runs of one build: 1.24 to 1.34), so the table shows the median pair and the rounds
+    # five runs this round: 1.24 to 1.34), so the table shows the median pair and the rounds
     # line every pair's ratio.
     results=()
     for round in $(seq 1 "$rounds"); do
