@@ -163,13 +163,18 @@ import Testing
     /// ticket is no reason to stop, since it will come out behind the holder.
     @Test func aHolderKeepsTheLockWhileANewcomerChoosesItsTicket() async throws {
         try await withLease { makeLease, _, _, directory, _ in
-            let a = Contender(lease: makeLease(1), runID: "z-holder", host: 1, ttlSeconds: 3)
+            // A TTL of 6 s: heartbeats every 2 s, and a claim stays live for a heartbeat that
+            // came late or not at all, with a second to spare (`heartbeat_at` has seconds), as
+            // the product's 180 s does. With 3 s a fresh clone's cluster step failed once in
+            // seven: the holder's heartbeat found no live claim of its own, most likely one
+            // heartbeat slowed past 2 s on the loaded machine (not confirmed).
+            let a = Contender(lease: makeLease(1), runID: "z-holder", host: 1, ttlSeconds: 6)
             let aLock = try await a.acquire(in: directory).get()
             let gatedB = GatedLease(makeLease(2), stoppingBefore: .nextTicket)
             let b = Contender(lease: gatedB, runID: "a-newcomer", host: 2)
             async let bResult = b.acquire(in: directory)
             try await waitUntil("B announced") { gatedB.reachedGate }
-            try await Task.sleep(for: .milliseconds(2_500))  // two of A's heartbeats, each checking it still holds
+            try await Task.sleep(for: .milliseconds(4_500))  // two of A's heartbeats, each checking it still holds
 
             #expect(a.loss.reason == nil, "\(a.loss.reason ?? "")")
             gatedB.open()
