@@ -33,10 +33,7 @@ extension ClickHouseWarehouse {
         }
         // A backfill's slice: the stage the previous slice left, truncated before each fill.
         if !dailyStage.exists {
-            try await retrying("the daily staging table") {
-                try await client.execute(recompute.dropStage)
-                try await client.execute(recompute.createStage)
-            }
+            try await makeStage(create: recompute.createStage, drop: recompute.dropStage, named: "the daily staging table")
             dailyStage.exists = true
         }
         do {

@@ -73,10 +73,7 @@ extension ClickHouseWarehouse {
     /// ``stageCleanupBound`` is logged; the next run's ``dropStaleStages(liveWithinSeconds:)``
     /// removes the table.
     func withStage<T>(create: String, drop: String, named what: String, _ body: () async throws -> T) async throws -> T {
-        try await retrying(what) {
-            try await client.execute(drop)
-            try await client.execute(create)
-        }
+        try await makeStage(create: create, drop: drop, named: what)
         let result: Result<T, any Error>
         do {
             result = .success(try await body())
@@ -85,6 +82,14 @@ extension ClickHouseWarehouse {
         }
         await dropUncancelled(drop, named: what)
         return try result.get()
+    }
+
+    /// Makes a staging table afresh: drop-then-create, retried as one unit (``withStage``).
+    func makeStage(create: String, drop: String, named what: String) async throws {
+        try await retrying(what) {
+            try await client.execute(drop)
+            try await client.execute(create)
+        }
     }
 
     /// How long a run waits for its staging table's drop (normally milliseconds).
