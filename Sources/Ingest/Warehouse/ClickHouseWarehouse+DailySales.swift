@@ -8,6 +8,8 @@ extension ClickHouseWarehouse {
     /// accepts in one INSERT block (`max_partitions_per_insert_block`).
     static let recomputeDaysPerRound = 400
     static let recomputeMonthsPerRound = 90
+    /// The fill's settings in a backfill (``fill(_:days:version:)``).
+    static let backfillFillSettings = ["max_threads": "1"]
 
     /// Recomputes the daily sales facts of the touched days from the ticket table, inside
     /// ClickHouse.
@@ -59,7 +61,14 @@ extension ClickHouseWarehouse {
     }
 
     /// The recompute's rounds into the stage, each swapped in; returns the touched days' rows.
+    ///
+    /// A backfill's fill reads with one thread (``backfillFillSettings``): it runs while the next
+    /// slice is fetched, so its wall time is hidden and its CPU is taken from the fetch; on 18.16
+    /// one thread did the same aggregate for about 1.3 ms less CPU a slice than the server's
+    /// default (5.7 ms against 7.0, measured). A 15-minute run waits for its recompute, so it
+    /// keeps the server's threads.
     private func fill(_ recompute: DailySalesRecompute, days: Set<UInt16>, version: UInt64) async throws -> Int {
+        let settings = dailyStage.isKept ? Self.backfillFillSettings : [:]
         var rows = 0
         for round in Self.rounds(of: days) {
             let days = round.flatMap(\.days)
@@ -68,7 +77,7 @@ extension ClickHouseWarehouse {
             // so every attempt fills the stage again from empty.
             rows += try await retrying("the daily staging fill") {
                 try await client.execute(recompute.truncateStage)
-                try await client.execute(try recompute.fill(days: days, months: months, version: version))
+                try await client.execute(try recompute.fill(days: days, months: months, version: version), settings: settings)
                 let counts = try Self.decode(try await client.queryRows(recompute.countFresh(days: days)), named: "the daily row count") { row in
                     row["daily_rows"].flatMap { Int($0) }
                 }
