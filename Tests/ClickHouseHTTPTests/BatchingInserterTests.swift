@@ -74,6 +74,28 @@ import Testing
         }
     }
 
+    /// An array handed over at once still waits for capacity between its rows: with room for
+    /// one batch in flight, the 20,000 rows go as 20 batches, each cut while the one before is
+    /// unconfirmed, and every row arrives once.
+    @Test func anArrayWaitsForCapacityBetweenItsRowsAndKeepsEveryRow() async throws {
+        let server = try TestServer.load()
+        try await server.withDatabase { client, db in
+            try await client.execute(SaleRow.table.createTableSQL(database: db))
+            let inserter = BatchingInserter<SaleRow>(
+                client: client, database: db,
+                configuration: BatchingConfiguration(maxRows: 1_000, maxAge: .seconds(600), maxInFlightBytes: 1),
+                logger: TestServer.logger)
+            try await inserter.append(contentsOf: (0..<20_000).map { SaleRow($0) })
+            // The last batch's first row waited for the 19th batch's answer.
+            #expect(await inserter.currentStats().batches >= 19)
+            let stats = try await inserter.finish()
+            #expect(stats.rows == 20_000)
+            #expect(stats.batches == 20)
+            let counts = try await client.query("SELECT count(), uniqExact(ticket_id), sum(ticket_id) FROM \(db).sales")
+            #expect(counts == "20000\t20000\t\((0..<20_000).reduce(0, +))\n")
+        }
+    }
+
     @Test func maxAgeFlushesATrickle() async throws {
         let server = try TestServer.load()
         try await server.withDatabase { client, db in

@@ -18,6 +18,15 @@ public struct TicketTransform: Sendable {
     /// `fetchedAt`: when this state of the order was fetched (later fetches of the same
     /// `updated_at` second win).
     public func rows(for order: Order, city: String, fetchedAt: Date) throws(OrderValidation.Rejection) -> [TicketRow] {
+        var rows: [TicketRow] = []
+        try appendRows(for: order, city: city, fetchedAt: fetchedAt, to: &rows)
+        return rows
+    }
+
+    /// ``rows(for:city:fetchedAt:)`` appended to `rows`, for a page of orders: no array per order
+    /// to allocate and copy out of (about 5% of a backfill's transform, `perf`). A refused order
+    /// appends nothing.
+    public func appendRows(for order: Order, city: String, fetchedAt: Date, to rows: inout [TicketRow]) throws(OrderValidation.Rejection) {
         try OrderValidation.check(order)
         let payedAt = order.payedAt
         let salesDay = payedAt.map { calendar.day(of: $0) } ?? 0
@@ -26,8 +35,8 @@ public struct TicketTransform: Sendable {
         // older window cannot overwrite a newer state (``TicketVersion``).
         let version = TicketVersion.make(updatedAt: updatedAt, fetchedAt: fetchedAt)
         // Checked above: ids positive, quantity within UInt32, dates within DateTime.
-        return order.baskets.map { basket in
-            TicketRow(
+        for basket in order.baskets {
+            rows.append(TicketRow(
                 ticketID: UInt64(truncatingIfNeeded: basket.id),
                 orderID: UInt64(truncatingIfNeeded: order.id),
                 eventID: UInt64(truncatingIfNeeded: order.eventID),
@@ -40,7 +49,7 @@ public struct TicketTransform: Sendable {
                 price: basket.price,
                 orderUpdatedAt: updatedAt.dateTimeSeconds,
                 version: version
-            )
+            ))
         }
     }
 

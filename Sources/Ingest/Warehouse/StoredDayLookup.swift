@@ -42,7 +42,8 @@ public actor StoredDayLookup: RowSink {
     }
 
     public func append(contentsOf rows: [TicketRow]) async throws {
-        buffer += rows
+        // A page's rows are usually the whole batch: taken as they are, not copied row by row.
+        if buffer.isEmpty { buffer = rows } else { buffer += rows }
         if buffer.count >= Self.batchSize { try await dispatch() }
     }
 

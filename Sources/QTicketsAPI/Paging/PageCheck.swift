@@ -31,9 +31,11 @@ struct PageCheck: Sendable {
         guard let paging = answer.paging else { throw ignored("an answer without paging") }
         guard paging.currentPage == page else { throw ignored("currentPage \(paging.currentPage)") }
         var previous: Int?
-        for row in answer.rows {
+        // By index: each row is checked where it lies (an iterator hands out copies, an order's
+        // arrays and strings retained and released again).
+        for index in answer.rows.indices {
             let id: Int?
-            switch row {
+            switch answer.rows[index] {
             case .success(let value):
                 id = value.id
                 try check { value.filterValue($0) }

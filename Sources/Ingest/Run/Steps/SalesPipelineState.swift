@@ -24,7 +24,11 @@ struct SalesPipelineState {
             if page.expected > 0 { await context.metrics.add("orders_expected", page.expected) }
         }
         let resolved = try await cities.resolve(Set(page.orders.map(\.eventID)), api: context.api)
+        // Read once for the page, after it arrived: later than every state it holds existed,
+        // which is all the version's tiebreak needs (``TicketVersion``).
+        let fetchedAt = context.fetchClock.now()
         var rows: [TicketRow] = []
+        rows.reserveCapacity(page.orders.count * 2)
         for order in page.orders {
             if resolved.unknown.contains(order.eventID) {
                 context.logger.warning("Order of an unknown event; its tickets get an empty city", metadata: [
@@ -33,7 +37,7 @@ struct SalesPipelineState {
                 await context.metrics.add("orders_unknown_event")
             }
             do throws(OrderValidation.Rejection) {
-                rows += try pipeline.transform.rows(for: order, city: resolved.cities[order.eventID] ?? "", fetchedAt: context.fetchClock.now())
+                try pipeline.transform.appendRows(for: order, city: resolved.cities[order.eventID] ?? "", fetchedAt: fetchedAt, to: &rows)
             } catch {
                 await reject(error, pipeline: pipeline)
             }
