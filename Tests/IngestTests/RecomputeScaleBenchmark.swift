@@ -107,7 +107,9 @@ struct RecomputeScaleBenchmark {
         }
     }
 
-    /// The run's statements in the query log (nothing when the server keeps none).
+    /// The run's statements in the query log (nothing when the server keeps none, or logged none
+    /// of them: a `query_log` table outlives a `<query_log>` section removed, or `log_queries`
+    /// turned off, and then holds nothing of the run).
     func logged(_ server: ClickHouseClient, _ harness: IngestHarness, since start: String) async throws -> Measurement {
         var result = Measurement(years: 0)
         try await Task.sleep(for: .seconds(1))
@@ -122,6 +124,7 @@ struct RecomputeScaleBenchmark {
         let totals = try await server.queryRows(
             "SELECT count() AS statements, sum(query_duration_ms) AS ms, sum(read_rows) AS read_rows FROM system.query_log \(filter)")
         result.statements = Int(totals.first?["statements"] ?? "") ?? 0
+        guard result.statements > 0 else { return result }
         result.clickHouseMilliseconds = Int(totals.first?["ms"] ?? "") ?? Int.max
         result.readRows = Int(totals.first?["read_rows"] ?? "") ?? 0
         result.breakdown = try await server.query("""
