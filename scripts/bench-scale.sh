@@ -210,7 +210,7 @@ for n in $sizes; do
     median=$(printf '%s\n' "${results[@]}" | sort -t$'\t' -k1,1g | sed -n "$(((size_rounds + 1) / 2))p")
     accounting+=("$(printf '%s' "$median" | cut -f2)")
     row=$(printf '%s' "$median" | cut -f3)
-    by_round+=("$n: $(printf '%s\n' "${results[@]}" | cut -f1 | xargs printf '%.2f ' | sed 's/ $//') (median $(printf '%.2f' "$(printf '%s' "$median" | cut -f1)"))")
+    by_round+=("$n: $(printf '%s\n' "${results[@]}" | cut -f1 | xargs printf '%.3f ' | sed 's/ $//') (median $(printf '%.3f' "$(printf '%s' "$median" | cut -f1)"))")
     if [ -n "$pinning" ]; then
         echo "== $n orders, the fake on CPU 0, the ingester, the replay and ClickHouse on CPU 1" >&2
         fresh_fake "$n" "$log"
